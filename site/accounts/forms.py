@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from content.models import AdministrativeUnit
+
+from .models import Profile, Role
+
+
+def current_units(level: str):
+    return AdministrativeUnit.objects.filter(level=level, abolished_on__isnull=True).select_related(
+        "parent"
+    )
+
+
+class ProfileFieldsMixin(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    organisation = forms.CharField(label=_("Organisation or school"), max_length=200, required=False)
+    province = forms.ModelChoiceField(
+        label=_("Province or city"), queryset=current_units("province"), required=False
+    )
+    commune = forms.ModelChoiceField(
+        label=_("Commune or ward"), queryset=current_units("commune"), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        province, commune = cleaned.get("province"), cleaned.get("commune")
+        if commune is not None:
+            if province is None:
+                cleaned["province"] = commune.parent
+            elif commune.parent_id != province.pk:
+                self.add_error("commune", _("This commune is not in the chosen province."))
+        return cleaned
+
+    def save_profile(self, user) -> Profile:
+        profile, _created = Profile.objects.get_or_create(user=user)
+        for field in ("full_name", "role", "organisation", "province", "commune"):
+            setattr(profile, field, self.cleaned_data.get(field))
+        profile.organisation = profile.organisation or ""
+        profile.save()
+        return profile
+
+
+class LearnerSignupForm(ProfileFieldsMixin):
+    """Extra fields on allauth's sign-up form; allauth calls signup() after creating the user."""
+
+    field_order = ["full_name", "email", "password1", "password2", "role", "organisation"]
+
+    def signup(self, request, user) -> None:
+        user.first_name = self.cleaned_data["full_name"][:150]
+        user.save(update_fields=["first_name"])
+        self.save_profile(user)
+
+
+class ProfileForm(ProfileFieldsMixin):
+    pass

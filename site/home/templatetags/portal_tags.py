@@ -1,0 +1,70 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import NavigationSettings
+
+register = template.Library()
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    root = _site_root(context.get("request"))
+    if root is None:
+        return "/"
+    return root.localized.url or "/"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[dict]:
+    request = context.get("request")
+    return NavigationSettings.load(request_or_site=request).menu_items()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per language: the translation of the current page where one is
+    live, otherwise that language's home page (or, outside Wagtail pages, the
+    same URL in that language)."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    root = _site_root(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        locale = Locale.objects.filter(language_code=code).first()
+        if isinstance(page, Page) and locale is not None:
+            translation = page.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                url = translation.url
+        if url is None and not isinstance(page, Page) and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        if url is None and root is not None and locale is not None:
+            home = root.get_translation_or_none(locale)
+            url = home.url if home is not None and home.live else None
+        if url is None:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination and filters)."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()

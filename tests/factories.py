@@ -1,0 +1,96 @@
+"""One factory per page type (tests/test_factories.py fails when one is missing)."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from accounts.models import Profile, Role, User
+from content.models import (
+    AdministrativeUnit,
+    CampaignIndexPage,
+    GuidanceIndexPage,
+    LegalLibraryPage,
+)
+from home.models import HomePage
+from learning.models import CourseIndexPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Cổng Bảo vệ Trẻ em"
+    intro = "<p>Giới thiệu</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class LegalLibraryPageFactory(wagtail_factories.PageFactory):
+    title = "Văn bản"
+    intro = "<p>Văn bản chỉ đạo</p>"
+
+    class Meta:
+        model = LegalLibraryPage
+
+
+class CampaignIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Chiến dịch"
+
+    class Meta:
+        model = CampaignIndexPage
+
+
+class GuidanceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Hướng dẫn"
+
+    class Meta:
+        model = GuidanceIndexPage
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Đào tạo"
+
+    class Meta:
+        model = CourseIndexPage
+
+
+PAGE_FACTORIES = {
+    HomePage: HomePageFactory,
+    LegalLibraryPage: LegalLibraryPageFactory,
+    CampaignIndexPage: CampaignIndexPageFactory,
+    GuidanceIndexPage: GuidanceIndexPageFactory,
+    CourseIndexPage: CourseIndexPageFactory,
+}
+
+
+class UserFactory(DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"hocvien{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("mat-khau-an-toan-2026")
+
+    class Meta:
+        model = User
+
+
+class ProvinceFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tỉnh thử {n}")
+    level = AdministrativeUnit.Level.PROVINCE
+
+    class Meta:
+        model = AdministrativeUnit
+
+
+class CommuneFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Xã thử {n}")
+    level = AdministrativeUnit.Level.COMMUNE
+    parent = factory.SubFactory(ProvinceFactory)
+
+    class Meta:
+        model = AdministrativeUnit
+
+
+class ProfileFactory(DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    full_name = "Nguyễn Thị Hoà"
+    role = Role.TEACHER
+
+    class Meta:
+        model = Profile
