@@ -1,6 +1,6 @@
-import pytest
-
 from wagtail.models import Locale, Site
+
+import pytest
 
 from home.demo import load_site_frame
 
@@ -25,3 +25,13 @@ def demo_site(db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,8 +1,8 @@
-import pytest
-
 from django.apps import apps
 
 from wagtail.models import Page
+
+import pytest
 
 from home.models import HomePage
 from tests.factories import PAGE_FACTORIES

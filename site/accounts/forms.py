@@ -15,7 +15,9 @@ def current_units(level: str):
 class ProfileFieldsMixin(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    organisation = forms.CharField(label=_("Organisation or school"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("Organisation or school"), max_length=200, required=False
+    )
     province = forms.ModelChoiceField(
         label=_("Province or city"), queryset=current_units("province"), required=False
     )

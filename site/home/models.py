@@ -63,7 +63,9 @@ class NavigationSettings(BaseGenericSetting):
             if localized.locale_id != locale.id or not localized.live:
                 continue
             label = block.value["label"] if get_language() == "vi" else ""
-            items.append({"url": localized.url, "label": label or localized.title, "page": localized})
+            items.append(
+                {"url": localized.url, "label": label or localized.title, "page": localized}
+            )
         return items
 
 

@@ -1,13 +1,22 @@
 import re
 
-import pytest
-
 from django.test import override_settings
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_URLS = ["/", "/en/", "/van-ban/", "/en/van-ban/", "/accounts/login/", "/accounts/signup/",
-               "/en/accounts/login/", "/accounts/password/reset/", "/tim-kiem/?q=trẻ+em"]
+PUBLIC_URLS = [
+    "/",
+    "/en/",
+    "/van-ban/",
+    "/en/van-ban/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/en/accounts/login/",
+    "/accounts/password/reset/",
+    "/tim-kiem/?q=trẻ+em",
+]
 
 
 @pytest.mark.parametrize(("url", "lang"), [("/", "vi"), ("/en/", "en")])
@@ -46,7 +55,12 @@ def test_english_navigation_uses_translations(client, demo_site):
     html = client.get("/en/").content.decode()
     nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
     assert re.findall(r"<a [^>]*>([^<]+)</a>", nav) == [
-        "Documents", "Campaigns", "Guidance", "Training", "Search"]
+        "Documents",
+        "Campaigns",
+        "Guidance",
+        "Training",
+        "Search",
+    ]
     assert 'href="/en/van-ban/"' in nav
 
 
@@ -144,6 +158,13 @@ def test_no_third_party_assets(client, demo_site):
 
 
 def test_search_page_handles_long_and_odd_queries(client, demo_site):
-    for query in ["", "x" * 10_000, '"unbalanced', "\x00\x01", "a OR b NOT c*", "'; DROP TABLE x;--"]:
+    for query in [
+        "",
+        "x" * 10_000,
+        '"unbalanced',
+        "\x00\x01",
+        "a OR b NOT c*",
+        "'; DROP TABLE x;--",
+    ]:
         response = client.get("/tim-kiem/", {"q": query})
         assert response.status_code == 200

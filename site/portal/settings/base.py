@@ -154,7 +154,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
-ACCOUNT_FORMS = {"signup": "accounts.forms.LearnerSignupForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.LearnerSignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cổng Bảo vệ Trẻ em] "
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng Bảo vệ Trẻ em <no-reply@localhost>")
 

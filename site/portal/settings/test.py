@@ -13,3 +13,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the sources (no collectstatic needed for the live server).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file rather than SQLite's shared in-memory database: the browser tests' live
+# server thread and the serialized rollback between them need a real file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

@@ -5,7 +5,9 @@ from home.demo import load_site_frame
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent: running it twice changes nothing). Never in production."
+    help = (
+        "Load the demo content (idempotent: running it twice changes nothing). Never in production."
+    )
 
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):

@@ -1,0 +1,117 @@
+"""Browser tests: pytest-django's live server driven by Debian's Chromium through
+Playwright, with axe-core (from npm) injected for accessibility checks.
+
+Locally they are skipped, with a message, when Chromium or axe-core is missing;
+under CI (CI=true) a missing browser is a failure.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by
+# the tests themselves are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _missing() -> str | None:
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()):
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    if not AXE_JS.exists():
+        return "axe-core not installed (run: npm ci)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright not installed (make test installs it)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def migrated_snapshot(django_db_setup, django_db_blocker) -> str:
+    """What the migrations put in the test database (home page, site, provinces,
+    groups), serialized before any live-server test flushes it."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def browser(migrated_snapshot):
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests are required under CI: {reason}")
+        pytest.skip(f"browser tests skipped: {reason}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def restore_migrated_data(transactional_db, migrated_snapshot):
+    """Live-server tests run outside a transaction and the database is flushed after
+    each one: put back what the migrations created."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from wagtail.models import Site
+
+    # Playwright runs the tests in a greenlet, where Django hands out a fresh
+    # connection object without the copy it keeps for serialized rollbacks.
+    connection._test_serialized_contents = migrated_snapshot
+    if not Site.objects.exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_snapshot)
+
+
+def run_axe(page) -> list[dict]:
+    """Run axe-core in the page; return the WCAG 2.2 A/AA violations."""
+    page.evaluate(AXE_JS.read_text())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    assert result["passes"], "axe-core ran no checks"
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    return json.dumps(
+        [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in violations
+        ],
+        ensure_ascii=False,
+        indent=1,
+    )
