@@ -3,12 +3,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import polib
-import pytest
-
 from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, PageLogEntry, Revision
+
+import polib
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,12 @@ def test_production_settings_pass_check_deploy():
 def test_production_settings_refuse_to_start_without_secret_key():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": ""}
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
