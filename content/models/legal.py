@@ -1,13 +1,407 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from content.importer import DOC_TYPES
+from content.legal_render import document_context
+from content.vietnamese import normalise_number
 
 from .sections import ListingIndexPage
 
 
-class LegalLibraryPage(ListingIndexPage):
-    """The legal library (Văn bản): directives, plans, letters, decisions and laws."""
+class Issuer(index.Indexed, models.Model):
+    """An issuing body (cơ quan ban hành), current or historical.
 
-    template = "content/listing_index_page.html"
+    District-level bodies were abolished in July 2025 and many units merged: an
+    old issuer keeps its name and records the body that took it over.
+    """
+
+    class Level(models.TextChoices):
+        CENTRAL = "central", _("Central")
+        PROVINCE = "province", _("Province")
+        DISTRICT = "district", _("District (abolished July 2025)")
+        COMMUNE = "commune", _("Commune")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    province = models.ForeignKey(
+        "content.AdministrativeUnit",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"level": "province"},
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("taken over by (after a merger)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("level"),
+        FieldPanel("province"),
+        FieldPanel("successor"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("issuing body")
+        verbose_name_plural = _("issuing bodies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+register_snippet(Issuer)
+
+
+class Topic(models.Model):
+    """A theme the texts keep returning to (domain.md), used to filter and gather."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+register_snippet(Topic)
+
+
+class LegalLibraryPage(ListingIndexPage):
+    """The legal library (Văn bản): directives, plans, letters, decisions and laws,
+    newest first, filtered by type, issuer, year, validity and topic (plain GET
+    parameters, so filters and pagination work without JavaScript)."""
+
     max_count_per_parent = 1
+    subpage_types = ["content.LegalDocumentPage"]
+    per_page = 20
 
     class Meta:
         verbose_name = _("legal library")
+
+    def documents(self) -> models.QuerySet:
+        return (
+            LegalDocumentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("issuer")
+            .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
+        )
+
+    def listed_children(self) -> models.QuerySet:
+        return self.documents()
+
+    def get_context(self, request, *args, **kwargs):
+        from content.legal_filters import filter_documents
+
+        context = super(ListingIndexPage, self).get_context(request, *args, **kwargs)
+        context.update(filter_documents(self.documents(), request.GET, self.per_page))
+        return context
+
+
+class LegalDocumentPage(Page):
+    """One legal or administrative document with its metadata and structured text."""
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month (day left blank)")
+        YEAR = "year", _("year only")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("In force")
+        NOT_YET = "not_yet", _("Not yet in force")
+        PARTLY_EXPIRED = "partly_expired", _("Partly expired")
+        SUSPENDED = "suspended", _("Suspended")
+        EXPIRED = "expired", _("Expired")
+        UNKNOWN = "unknown", _("Unknown")
+
+    doc_type = models.CharField(
+        _("document type"), max_length=10, choices=sorted(DOC_TYPES.items()), blank=True
+    )
+    number = models.CharField(
+        _("number and symbol"),
+        max_length=80,
+        blank=True,
+        help_text=_("As printed, e.g. 03/KH-UBND. Leave blank when the document has no number."),
+    )
+    number_key = models.CharField(max_length=80, blank=True, db_index=True, editable=False)
+    symbol = models.CharField(_("symbol"), max_length=60, blank=True)
+    issuer = models.ForeignKey(
+        Issuer,
+        verbose_name=_("issuing body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    issued_on = models.DateField(_("date issued"), null=True, blank=True)
+    issued_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    effective_on = models.DateField(_("date in force"), null=True, blank=True)
+    status = models.CharField(
+        _("validity"), max_length=20, choices=Status.choices, default=Status.UNKNOWN
+    )
+    subject = models.TextField(_("subject (trích yếu)"), blank=True)
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    signer_authority = models.CharField(
+        _("signing authority"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. TM. Ủy ban nhân dân; KT. Chủ tịch"),
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+    addressees = models.TextField(
+        _("addressees (Kính gửi)"), blank=True, help_text=_("One per line.")
+    )
+    recipients = models.TextField(
+        _("recipients (Nơi nhận)"), blank=True, help_text=_("One per line.")
+    )
+    preamble = models.TextField(_("preamble"), blank=True)
+    closing = models.TextField(_("closing paragraphs"), blank=True)
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    original_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("original file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    import_notes = models.JSONField(_("import notes"), default=dict, blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number"), FieldPanel("symbol")]),
+                FieldPanel("issuer"),
+                FieldRowPanel(
+                    [FieldPanel("place"), FieldPanel("issued_on"), FieldPanel("issued_precision")]
+                ),
+                FieldRowPanel([FieldPanel("effective_on"), FieldPanel("status")]),
+                FieldPanel("subject"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("signer_authority"),
+                        FieldPanel("signer_title"),
+                        FieldPanel("signer_name"),
+                    ]
+                ),
+                FieldPanel("topics"),
+                FieldPanel("original_file"),
+            ],
+            heading=_("Metadata"),
+        ),
+        FieldPanel("addressees"),
+        FieldPanel("preamble"),
+        InlinePanel("sections", heading=_("Structured text"), label=_("section")),
+        FieldPanel("closing"),
+        InlinePanel("footnotes", heading=_("Footnotes"), label=_("footnote")),
+        FieldPanel("recipients"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("number"),
+        index.SearchField("subject"),
+        index.FilterField("doc_type"),
+        index.FilterField("issued_on"),
+        index.FilterField("status"),
+        index.FilterField("number_key"),
+    ]
+    parent_page_types = ["content.LegalLibraryPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        indexes = [models.Index(fields=["issuer", "number_key"])]
+
+    @property
+    def doc_type_name(self) -> str:
+        return DOC_TYPES.get(self.doc_type, "")
+
+    @property
+    def display_number(self) -> str:
+        return self.number or (f"…/{self.symbol}" if self.symbol else "")
+
+    @property
+    def issued_display(self) -> str:
+        if not self.issued_on:
+            return ""
+        if self.issued_precision == self.Precision.YEAR:
+            return f"{self.issued_on.year}"
+        if self.issued_precision == self.Precision.MONTH:
+            return f"{self.issued_on.month:02d}/{self.issued_on.year}"
+        return self.issued_on.strftime("%d/%m/%Y")
+
+    def identity_conflicts(self) -> models.QuerySet:
+        """Other documents with the same identity: issuer + year + number."""
+        if not self.number_key:
+            return LegalDocumentPage.objects.none()
+        year = self.issued_on.year if self.issued_on else None
+        return (
+            LegalDocumentPage.objects.filter(number_key=self.number_key, issuer=self.issuer)
+            .filter(Q(issued_on__year=year) if year else Q(issued_on__isnull=True))
+            .exclude(translation_key=self.translation_key)
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        self.number_key = normalise_number(self.number) if self.number else ""
+        if self.identity_conflicts().exists():
+            raise ValidationError(
+                {
+                    "number": _(
+                        "A document with this number from this issuer in this year already exists."
+                    )
+                }
+            )
+        if self.issued_on and self.issued_on > datetime.date.today() + datetime.timedelta(days=366):
+            raise ValidationError({"issued_on": _("This date is too far in the future.")})
+
+    def save(self, *args, **kwargs):
+        self.number_key = normalise_number(self.number) if self.number else ""
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(document_context(self))
+        return context
+
+    def json_ld(self) -> str:
+        """schema.org Legislation, escaped for a <script> element."""
+        import json
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": self.title,
+            "legislationType": self.doc_type_name or None,
+            "legislationIdentifier": self.number or None,
+            "legislationDate": self.issued_on.isoformat()
+            if self.issued_on and self.issued_precision == "day"
+            else None,
+            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": self.issuer.name}
+            if self.issuer
+            else None,
+            "inLanguage": "vi",
+            "url": self.full_url,
+        }
+        text = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    def recipient_lines(self) -> list[str]:
+        return [line for line in self.recipients.splitlines() if line.strip()]
+
+    def addressee_lines(self) -> list[str]:
+        return [line for line in self.addressees.splitlines() if line.strip()]
+
+
+class LegalSection(Orderable):
+    """A part of a document's body (Chương, Mục, Điều, khoản, điểm, or I., 1., 1.1.)
+    with a stable anchor so that search hits and citations can land on it."""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=10)
+    label = models.CharField(_("label"), max_length=40)
+    number = models.CharField(_("number"), max_length=20, blank=True)
+    heading = models.TextField(_("heading"), blank=True)
+    text = models.TextField(_("text"), blank=True)
+    anchor = models.SlugField(_("anchor"), max_length=80)
+    level = models.PositiveSmallIntegerField(_("level"), default=1)
+    parent_anchor = models.SlugField(_("parent anchor"), max_length=80, blank=True)
+
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("kind"), FieldPanel("label"), FieldPanel("anchor"), FieldPanel("level")]
+        ),
+        FieldPanel("heading"),
+        FieldPanel("text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("section")
+
+
+class LegalFootnote(Orderable):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="footnotes")
+    marker = models.CharField(_("marker"), max_length=8)
+    text = models.TextField(_("text"))
+
+    panels = [FieldPanel("marker"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footnote")
+
+
+class Citation(models.Model):
+    """A citation found in a document's text: it points to the cited document when
+    that is in the library, or keeps the normalised number until it is imported."""
+
+    class Relation(models.TextChoices):
+        BASIS = "can_cu", _("legal basis (căn cứ)")
+        IMPLEMENTS = "thuc_hien", _("implements (thực hiện)")
+        GUIDES = "huong_dan", _("guides (hướng dẫn)")
+        CITES = "dan_chieu", _("cites (dẫn chiếu)")
+
+    source = models.ForeignKey(
+        LegalDocumentPage, on_delete=models.CASCADE, related_name="citations_made"
+    )
+    target = models.ForeignKey(
+        LegalDocumentPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="citations_received",
+    )
+    raw = models.CharField(max_length=400)
+    doc_type = models.CharField(max_length=10, blank=True)
+    number = models.CharField(max_length=80, blank=True)
+    number_key = models.CharField(max_length=80, blank=True, db_index=True)
+    cited_date = models.DateField(null=True, blank=True)
+    issuer_hint = models.CharField(max_length=200, blank=True)
+    title_hint = models.CharField(max_length=200, blank=True)
+    part = models.CharField(max_length=80, blank=True)
+    relation = models.CharField(max_length=12, choices=Relation.choices, default=Relation.CITES)
+    section_anchor = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("citation")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.raw
+
+    @property
+    def label(self) -> str:
+        if self.number:
+            return f"{DOC_TYPES.get(self.doc_type, '')} {self.number}".strip()
+        return self.title_hint or self.raw

@@ -68,3 +68,9 @@ def query_with(context, **changes) -> str:
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, for keys with dashes."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

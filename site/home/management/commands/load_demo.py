@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from content.demo import load_legal_library
+from content.models import LegalLibraryPage
 from home.demo import load_site_frame
 
 
@@ -12,5 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
             raise CommandError("load_demo refuses to run under production settings.")
-        load_site_frame()
+        home = load_site_frame()
+        library = LegalLibraryPage.objects.child_of(home).get()
+        pages = load_legal_library(library)
+        self.stdout.write(f"Legal library: {len(pages)} documents.")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

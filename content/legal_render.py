@@ -1,0 +1,91 @@
+"""HTML for a document's structured text: escaped paragraphs and bullet lists,
+footnote references, and citations linked to the documents in the library."""
+
+import re
+from collections.abc import Iterable
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+
+
+def _link_citations(html: str, links: dict[str, str]) -> str:
+    # longest first, so "Quyết định số 1472/QĐ-TTg ngày 28/9/2020" wins over a shorter overlap
+    for raw in sorted(links, key=len, reverse=True):
+        escaped = escape(raw)
+        if escaped in html:
+            html = html.replace(
+                escaped, f'<a class="citation" href="{escape(links[raw])}">{escaped}</a>', 1
+            )
+    return html
+
+
+def _inline(line: str, links: dict[str, str]) -> str:
+    html = _link_citations(escape(line), links)
+    return FOOTNOTE_REF.sub(
+        r'<sup class="fn-ref"><a href="#fn-\1" id="fnref-\1"'
+        r' aria-describedby="footnotes-heading">\1</a></sup>',
+        html,
+    )
+
+
+def render_text(text: str, links: dict[str, str] | None = None) -> SafeString:
+    """Paragraphs, and runs of "- " lines as lists; everything escaped first."""
+    links = links or {}
+    parts: list[str] = []
+    bullets: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith(("- ", "+ ", "• ")):
+            bullets.append(f"<li>{_inline(line[2:], links)}</li>")
+            continue
+        if bullets:
+            parts.append(f"<ul>{''.join(bullets)}</ul>")
+            bullets = []
+        parts.append(f"<p>{_inline(line, links)}</p>")
+    if bullets:
+        parts.append(f"<ul>{''.join(bullets)}</ul>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def citation_links(citations: Iterable) -> dict[str, str]:
+    """raw citation text -> URL of the cited document (live targets only)."""
+    links: dict[str, str] = {}
+    for citation in citations:
+        target = citation.target
+        if target is not None and target.live:
+            url = target.url
+            if url:
+                links[citation.raw] = url
+    return links
+
+
+def document_context(page) -> dict:
+    """Template context for a document page: rendered text, citations both ways, footnotes."""
+    made = list(page.citations_made.select_related("target"))
+    received = list(
+        page.citations_received.filter(source__live=True).select_related("source", "source__issuer")
+    )
+    links = citation_links(made)
+    sections = [{"section": s, "html": render_text(s.text, links)} for s in page.sections.all()]
+    cited, seen = [], set()
+    for c in made:
+        key = (c.target_id, c.number_key or c.title_hint)
+        if key in seen:
+            continue
+        seen.add(key)
+        cited.append(c)
+    citing = {c.source_id: c for c in received}.values()
+    return {
+        "preamble_html": render_text(page.preamble, links),
+        "closing_html": render_text(page.closing, links),
+        "rendered_sections": sections,
+        "cited": cited,
+        "citing": list(citing),
+        "footnotes": [
+            {"marker": f.marker, "html": render_text(f.text, links)} for f in page.footnotes.all()
+        ],
+    }
