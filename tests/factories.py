@@ -9,6 +9,7 @@ from content.models import (
     AdministrativeUnit,
     CampaignIndexPage,
     GuidanceIndexPage,
+    LegalDocumentPage,
     LegalLibraryPage,
 )
 from home.models import HomePage
@@ -29,6 +30,17 @@ class LegalLibraryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LegalLibraryPage
+
+
+class LegalDocumentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kế hoạch thực hiện công tác trẻ em số {n}")
+    doc_type = "KH"
+    number = factory.Sequence(lambda n: f"{n + 1:02d}/KH-UBND")
+    symbol = "KH-UBND"
+    subject = "Thực hiện công tác bảo vệ trẻ em"
+
+    class Meta:
+        model = LegalDocumentPage
 
 
 class CampaignIndexPageFactory(wagtail_factories.PageFactory):
@@ -55,6 +67,7 @@ class CourseIndexPageFactory(wagtail_factories.PageFactory):
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
     LegalLibraryPage: LegalLibraryPageFactory,
+    LegalDocumentPage: LegalDocumentPageFactory,
     CampaignIndexPage: CampaignIndexPageFactory,
     GuidanceIndexPage: GuidanceIndexPageFactory,
     CourseIndexPage: CourseIndexPageFactory,

@@ -4,8 +4,9 @@ from wagtail.models import Page
 
 import pytest
 
+from content.models import LegalDocumentPage
 from home.models import HomePage
-from tests.factories import PAGE_FACTORIES
+from tests.factories import PAGE_FACTORIES, LegalLibraryPageFactory
 
 OUR_APPS = {"home", "content", "learning", "search", "accounts"}
 
@@ -32,6 +33,10 @@ def test_factory_builds_a_page_that_renders(model, home_page, client):
         page = PAGE_FACTORIES[model](parent=Page.get_first_root_node())
         assert page.specific_class is HomePage
         response = client.get("/")  # the site's own home page
+    elif model is LegalDocumentPage:
+        page = PAGE_FACTORIES[model](parent=LegalLibraryPageFactory(parent=home_page))
+        assert page.specific_class is model
+        response = client.get(page.url)
     else:
         page = PAGE_FACTORIES[model](parent=home_page)
         assert page.specific_class is model
