@@ -15,6 +15,7 @@ __all__ = [
     "VN_UPPER",
     "clean_text",
     "fold",
+    "fold_aligned",
     "normalise_number",
     "tidy_number",
 ]
@@ -86,3 +87,16 @@ def tidy_number(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).strip()
     text = _NUMBER_DASHES.sub("-", text)
     return _SPACES_AROUND_SEPARATORS.sub(r"\1", text)
+
+
+def fold_aligned(text: str) -> str:
+    """``fold`` character by character, so that position i of the result is the
+    folded form of character i of ``text`` (used to place highlights in the
+    original text). Characters whose folded form is not one character are kept
+    lower-cased."""
+    text = unicodedata.normalize("NFC", text)
+    out = []
+    for ch in text:
+        folded = fold(ch)
+        out.append(folded if len(folded) == 1 else ch.lower()[:1] or ch)
+    return "".join(out)

@@ -263,3 +263,4 @@ LOGGING = {
 
 # Shown on every page: the national child protection hotlines.
 HOTLINES = {"national": "111", "counselling": "18008077"}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024  # pasted legal texts in the admin import
