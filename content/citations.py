@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from content.importer import Citation as ParsedCitation
+from content.importer.citations import find_citations
 from content.models import Citation, LegalDocumentPage
 from content.vietnamese import fold
 
@@ -87,3 +88,28 @@ def link_waiting_citations(page: LegalDocumentPage) -> int:
             citation.save(update_fields=["target"])
             linked += 1
     return linked
+
+
+def citations_in_page(page: LegalDocumentPage) -> list[ParsedCitation]:
+    """Find the citations in a page's stored text (after an editor changed it)."""
+    found: list[ParsedCitation] = []
+    if page.subject:
+        found.extend(find_citations(page.subject, None, "title"))
+    for paragraph in page.preamble.split("\n"):
+        found.extend(find_citations(paragraph, None, "preamble"))
+    for section in page.sections.all():
+        for paragraph in [section.heading, *section.text.split("\n")]:
+            if paragraph:
+                found.extend(find_citations(paragraph, section.anchor, "section"))
+    for paragraph in page.closing.split("\n"):
+        found.extend(find_citations(paragraph, None, "closing"))
+    for note in page.footnotes.all():
+        for paragraph in note.text.split("\n"):
+            found.extend(find_citations(paragraph, None, "footnote"))
+    return found
+
+
+def on_page_published(sender, instance, **kwargs) -> None:
+    """Publishing a document (from the editor or an import) refreshes its citations
+    and links the citations that were waiting for it."""
+    rebuild_citations(instance, citations_in_page(instance))

@@ -219,3 +219,37 @@ def test_load_demo_is_idempotent_with_documents(library):
         Revision.objects.count(),
         Citation.objects.count(),
     ) == counts
+
+
+def test_citations_follow_an_editors_change(client, seeded):
+    plan = LegalDocumentPage.objects.get(number="03/KH-UBND")
+    letter = LegalDocumentPage.objects.get(number="5650/UBND-VX")
+    assert not Citation.objects.filter(source=plan, target=letter).exists()
+    draft = plan.get_latest_revision_as_object()
+    sections = list(draft.sections.all())
+    sections[1].text += "\n- Phối hợp theo Công văn số 5650/UBND-VX ngày 28/12/2020."
+    draft.sections = sections
+    draft.save_revision().publish()
+    assert Citation.objects.filter(source=plan, target=letter).exists()
+    assert f'href="{letter.url}"' in client.get(plan.url).content.decode()
+
+
+def test_command_imports_docx_and_refuses_image_only_pdf(library, tmp_path: Path):
+    import docx
+    from pypdf import PdfWriter
+
+    document = docx.Document()
+    for line in (SEEDS / "004_9356eee88e556c18.txt").read_text().splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "ke-hoach.docx")
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with (tmp_path / "scan.pdf").open("wb") as handle:
+        writer.write(handle)
+    err = StringIO()
+    with pytest.raises(SystemExit):
+        call_command("import_legal_texts", str(tmp_path), stdout=StringIO(), stderr=err)
+    assert "scan.pdf" in err.getvalue() and "lớp văn bản" in err.getvalue()
+    page = LegalDocumentPage.objects.get()
+    assert page.issuer.name == "Ủy ban nhân dân huyện Tam Đường"
+    assert page.original_file.file_extension == "docx"
