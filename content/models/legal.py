@@ -125,6 +125,19 @@ class LegalLibraryPage(ListingIndexPage):
         return context
 
 
+# Fields (lĩnh vực) as the public legal libraries classify documents.
+FIELDS = [
+    ("tre-em", _("Children")),
+    ("van-hoa-xa-hoi", _("Culture and society")),
+    ("giao-duc", _("Education")),
+    ("lao-dong", _("Labour and social affairs")),
+    ("y-te", _("Health")),
+    ("an-ninh-trat-tu", _("Public order and safety")),
+    ("cong-nghe-thong-tin", _("Information technology")),
+    ("bo-may-hanh-chinh", _("Administration")),
+]
+
+
 class LegalDocumentPage(Page):
     """One legal or administrative document with its metadata and structured text."""
 
@@ -186,6 +199,7 @@ class LegalDocumentPage(Page):
     )
     preamble = models.TextField(_("preamble"), blank=True)
     closing = models.TextField(_("closing paragraphs"), blank=True)
+    field = models.CharField(_("field (lĩnh vực)"), max_length=30, choices=FIELDS, blank=True)
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     original_file = models.ForeignKey(
         "wagtaildocs.Document",
@@ -215,7 +229,7 @@ class LegalDocumentPage(Page):
                         FieldPanel("signer_name"),
                     ]
                 ),
-                FieldPanel("topics"),
+                FieldRowPanel([FieldPanel("field"), FieldPanel("topics")]),
                 FieldPanel("original_file"),
             ],
             heading=_("Metadata"),
