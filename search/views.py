@@ -1,25 +1,169 @@
-import re
-
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
-WORD = re.compile(r"\w+")
+from content.importer import DOC_TYPES
+from content.models import LegalDocumentPage, Topic
+from content.vietnamese import fold
+from search import querylog
+from search.models import SearchEntry
+from search.query import WORD
+from search.service import issuer_names, search_documents
+from search.types import Filters, SearchRequest
+
+PER_PAGE = 10
+SORTS = {"relevance", "date"}
+
+
+def _int(value: str | None, low: int, high: int) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
+
+
+def request_from(params) -> SearchRequest:
+    """Validated search parameters: anything forged or out of range is ignored."""
+    doc_type = params.get("loai") or None
+    status = params.get("hieu-luc") or None
+    topic = params.get("chu-de") or None
+    return SearchRequest(
+        query=params.get("q", "")[:1000],
+        filters=Filters(
+            doc_type=doc_type if doc_type in DOC_TYPES else None,
+            issuer_id=_int(params.get("co-quan"), 1, 2**31),
+            year_from=_int(params.get("tu-nam"), 1900, 2200),
+            year_to=_int(params.get("den-nam"), 1900, 2200),
+            status=status if status in LegalDocumentPage.Status.values else None,
+            topic=topic if topic and Topic.objects.filter(slug=topic).exists() else None,
+        ),
+        sort=params.get("sap-xep") if params.get("sap-xep") in SORTS else "relevance",
+        page=_int(params.get("trang"), 1, 10_000) or 1,
+        per_page=PER_PAGE,
+    )
+
+
+def other_pages(query: str):
+    """Campaigns, guidance, courses…: Wagtail's search over the visitor's language."""
+    words = WORD.findall(query)
+    if not words:
+        return []
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .not_type(LegalDocumentPage)
+        .exclude(depth__lte=1)
+    )
+    return list(pages.search(" ".join(words), operator="and")[:5])
 
 
 def search(request):
-    """Site search over published pages in the visitor's language."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    words = WORD.findall(query)  # the engine gets plain words: no quotes or operators
-    if words:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(" ".join(words), operator="and")
-    page_obj = Paginator(results, 10).get_page(request.GET.get("trang"))
+    search_request = request_from(request.GET)
+    response = search_documents(search_request, request)
+    if search_request.query.strip() and search_request.page == 1:
+        querylog.record(
+            " ".join(fold(w) for w in WORD.findall(response.parsed.raw)), response.total, request
+        )
+    paginator = Paginator(range(response.total), PER_PAGE)
+    facets = response.facets
+    issuers = issuer_names(facets.issuer)
     return render(
         request,
         "search/search.html",
-        {"search_query": query, "results": page_obj},
+        {
+            "search_query": response.parsed.raw,
+            "response": response,
+            "page_obj": paginator.get_page(search_request.page) if response.total else None,
+            "facet_types": sorted(
+                ((c, DOC_TYPES.get(c, c), n) for c, n in facets.doc_type.items()),
+                key=lambda x: -x[2],
+            ),
+            "facet_issuers": sorted(
+                ((i, issuers.get(i, "?"), n) for i, n in facets.issuer.items()), key=lambda x: -x[2]
+            ),
+            "facet_years": sorted(facets.year.items(), reverse=True),
+            "facet_statuses": [
+                (s, dict(LegalDocumentPage.Status.choices).get(s, s), n)
+                for s, n in facets.status.items()
+            ],
+            "other_pages": other_pages(search_request.query) if search_request.page == 1 else [],
+            "topics": Topic.objects.order_by("name"),
+            "doc_types": sorted(DOC_TYPES.items(), key=lambda item: item[1]),
+            "statuses": LegalDocumentPage.Status.choices,
+            "filters": search_request.filters,
+            "sort": search_request.sort,
+        },
     )
+
+
+@require_GET
+def search_api(request):
+    search_request = request_from(request.GET)
+    response = search_documents(search_request, request)
+    issuers = issuer_names(response.facets.issuer)
+    return JsonResponse(
+        {
+            "query": response.parsed.raw,
+            "message": response.message,
+            "total": response.total,
+            "page": search_request.page,
+            "hits": [
+                {
+                    "number": r.document.number or None,
+                    "title": r.document.title,
+                    "type": r.document.doc_type_name,
+                    "issuer": r.document.issuer.name if r.document.issuer else None,
+                    "issued_on": r.document.issued_display or None,
+                    "status": r.document.status,
+                    "url": r.url,
+                    "anchor": r.hit.anchor,
+                    "label": r.hit.label,
+                    "snippet": r.hit.snippet,
+                    "score": r.hit.score,
+                }
+                for r in response.hits
+            ],
+            "facets": {
+                "type": response.facets.doc_type,
+                "issuer": {issuers.get(k, str(k)): v for k, v in response.facets.issuer.items()},
+                "year": response.facets.year,
+                "status": response.facets.status,
+            },
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def suggest(request):
+    """Document numbers and titles for as-you-type suggestions (at most 8)."""
+    from django.db.models import Q
+
+    from content.vietnamese import normalise_number
+
+    text = " ".join(request.GET.get("q", "").split())[:100]
+    if len(text) < 2:
+        return JsonResponse({"suggestions": []})
+    key = normalise_number(text)
+    condition = Q(number_key__startswith=key)
+    words = [fold(w) for w in WORD.findall(text)][:6]
+    if words:
+        title_match = Q()
+        for word in words:
+            title_match &= Q(folded__contains=word)
+        condition |= title_match
+    heads = (
+        SearchEntry.objects.filter(position=0)
+        .filter(condition)
+        .select_related("page")
+        .order_by("-issued_on")[:8]
+    )
+    suggestions = [
+        {"number": h.page.number or "", "title": h.page.title, "url": h.page.url} for h in heads
+    ]
+    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

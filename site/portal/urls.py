@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/api/", search_views.search_api, name="search_api"),
+    path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -58,10 +58,12 @@ def language_links(context) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (for pagination and filters)."""
+def query_with(context, *pairs, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination and
+    filters). Names with dashes go as pairs: {% query_with "co-quan" 3 trang="" %}."""
     request = context["request"]
     params = request.GET.copy()
+    changes = {**dict(zip(pairs[::2], pairs[1::2], strict=False)), **changes}
     for key, value in changes.items():
         if value in (None, ""):
             params.pop(key, None)

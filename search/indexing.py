@@ -1,0 +1,116 @@
+"""Keeping the search index in step with the legal library.
+
+Only live, public documents are indexed. Each document gives one row for its
+head (number, type, title, subject, preamble) and one per section.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from content.models import LegalDocumentPage
+from content.vietnamese import fold
+from search.backends import engine_name, get_engine
+from search.models import SearchEntry
+from search.types import IndexEntry
+
+DATABASE_ENGINES = {"sqlite", "postgresql"}
+
+
+def _exact(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def indexable(page: LegalDocumentPage) -> bool:
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
+    facts = {
+        "page": page,
+        "number_key": page.number_key,
+        "doc_type": page.doc_type,
+        "issuer_id": page.issuer_id,
+        "year": page.issued_on.year if page.issued_on else None,
+        "status": page.status,
+        "topics": " ".join(page.topics.values_list("slug", flat=True)),
+        "issued_on": page.issued_on,
+    }
+    head = " ".join(
+        part
+        for part in [page.number, page.doc_type_name, page.title, page.subject, page.preamble]
+        if part
+    )
+    rows = [SearchEntry(position=0, anchor="", label="", heading=page.title, body=head, **facts)]
+    for position, section in enumerate(page.sections.all(), start=1):
+        body = " ".join(part for part in [section.label, section.heading, section.text] if part)
+        rows.append(
+            SearchEntry(
+                position=position,
+                anchor=section.anchor,
+                label=section.label,
+                heading=section.heading,
+                body=body,
+                **facts,
+            )
+        )
+    for row in rows:
+        row.body = row.body.replace("[^", "[")  # footnote markers are not words
+        row.exact, row.folded = _exact(row.body), fold(row.body)
+    return rows
+
+
+def as_index_entry(row: SearchEntry) -> IndexEntry:
+    return IndexEntry(
+        id=row.pk,
+        page_id=row.page_id,
+        position=row.position,
+        anchor=row.anchor,
+        label=row.label,
+        heading=row.heading,
+        body=row.body,
+        exact=row.exact,
+        folded=row.folded,
+        number_key=row.number_key,
+        doc_type=row.doc_type,
+        issuer_id=row.issuer_id,
+        year=row.year,
+        status=row.status,
+        topics=row.topics.split(),
+        issued_on=row.issued_on,
+    )
+
+
+@transaction.atomic
+def index_pages(pages: Iterable[LegalDocumentPage]) -> int:
+    """(Re)index these documents; those no longer live are removed. Returns rows written."""
+    pages = list(pages)
+    SearchEntry.objects.filter(page__in=pages).delete()
+    rows = [row for page in pages if indexable(page) for row in entries_for(page)]
+    SearchEntry.objects.bulk_create(rows, batch_size=500)
+    if engine_name() not in DATABASE_ENGINES:
+        engine = get_engine()
+        engine.delete_pages([page.pk for page in pages])
+        saved = SearchEntry.objects.filter(page__in=pages).order_by("page_id", "position")
+        engine.index(as_index_entry(row) for row in saved)
+    return len(rows)
+
+
+def remove_pages(page_ids: Iterable[int]) -> None:
+    page_ids = list(page_ids)
+    SearchEntry.objects.filter(page_id__in=page_ids).delete()
+    if engine_name() not in DATABASE_ENGINES:
+        get_engine().delete_pages(page_ids)
+
+
+def documents_to_index():
+    return (
+        LegalDocumentPage.objects.live()
+        .public()
+        .select_related("issuer")
+        .prefetch_related("sections", "topics")
+        .order_by("pk")
+    )

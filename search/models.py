@@ -1,0 +1,100 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+
+class SearchEntry(models.Model):
+    """One searchable part of a published legal document: its head (number, title,
+    subject, preamble) with an empty anchor, or one section with its anchor.
+
+    The engines index these rows (an FTS5 table on SQLite, tsvector columns on
+    PostgreSQL, an index on Elasticsearch); the document's facts are copied here
+    so filters and facets need no join.
+    """
+
+    page = models.ForeignKey(
+        "content.LegalDocumentPage", on_delete=models.CASCADE, related_name="search_entries"
+    )
+    position = models.PositiveIntegerField(default=0)
+    anchor = models.CharField(max_length=80, blank=True)
+    label = models.CharField(max_length=60, blank=True)
+    heading = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    exact = models.TextField(blank=True, help_text="NFC, lower case")
+    folded = models.TextField(blank=True, help_text="no diacritics, đ = d")
+    number_key = models.CharField(max_length=80, blank=True, db_index=True)
+    doc_type = models.CharField(max_length=10, blank=True)
+    issuer_id = models.BigIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    topics = models.CharField(max_length=400, blank=True, help_text="space-separated topic slugs")
+    issued_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["doc_type"]),
+            models.Index(fields=["issuer_id"]),
+            models.Index(fields=["year"]),
+            models.Index(fields=["page", "position"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}#{self.anchor}"
+
+
+class Synonym(models.Model):
+    """Words that mean the same to the people searching, e.g. "lạm dụng, xâm hại"."""
+
+    terms = models.CharField(
+        _("terms"),
+        max_length=300,
+        help_text=_("Two or more words or phrases, separated by commas, e.g. lạm dụng, xâm hại"),
+    )
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self) -> str:
+        return self.terms
+
+
+register_snippet(Synonym)
+
+
+class QueryStat(models.Model):
+    """How often a normalised query was searched on one day. Queries are never
+    stored raw or with who searched; visitors are only counted (QueryVisitor
+    keeps a daily-rotated keyed hash) so a query is listed to editors only once
+    several different visitors made it. Rows older than 30 days are purged."""
+
+    query = models.CharField(max_length=200)
+    day = models.DateField()
+    searches = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="unique_query_per_day")
+        ]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.query}"
+
+
+class QueryVisitor(models.Model):
+    stat = models.ForeignKey(QueryStat, on_delete=models.CASCADE, related_name="visitors")
+    visitor = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stat", "visitor"], name="unique_visitor_per_stat")
+        ]
+
+    def __str__(self) -> str:
+        return self.visitor

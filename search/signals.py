@@ -1,0 +1,33 @@
+"""The index follows the library at once: publish, unpublish, move, delete."""
+
+from django.db.models.signals import post_delete
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from content.models import LegalDocumentPage
+from search.indexing import index_pages, remove_pages
+
+
+def on_published(sender, instance, **kwargs) -> None:
+    index_pages([instance])
+
+
+def on_unpublished(sender, instance, **kwargs) -> None:
+    remove_pages([instance.pk])
+
+
+def on_moved(sender, instance, **kwargs) -> None:
+    page = instance.specific
+    if isinstance(page, LegalDocumentPage):
+        index_pages([page])
+
+
+def on_deleted(sender, instance, **kwargs) -> None:
+    remove_pages([instance.pk])
+
+
+def connect() -> None:
+    page_published.connect(on_published, sender=LegalDocumentPage, dispatch_uid="search-published")
+    page_unpublished.connect(on_unpublished, sender=LegalDocumentPage, dispatch_uid="search-unpub")
+    post_page_move.connect(on_moved, dispatch_uid="search-moved")
+    post_delete.connect(on_deleted, sender=LegalDocumentPage, dispatch_uid="search-deleted")

@@ -1,0 +1,276 @@
+import json
+from io import StringIO
+
+from django.core.management import call_command
+
+import pytest
+
+from content.models import LegalDocumentPage
+from search.models import SearchEntry, Synonym
+from search.service import search_documents
+from search.types import Filters, SearchRequest
+
+pytestmark = pytest.mark.django_db
+
+
+def find(query: str, **kwargs):
+    return search_documents(SearchRequest(query=query, **kwargs))
+
+
+def page_ids(query: str) -> list[int]:
+    return [r.document.pk for r in find(query, per_page=50).hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "number"),
+    [
+        ("5650/UBND-VX", "5650/UBND-VX"),
+        ("5650/ubnd-vx", "5650/UBND-VX"),
+        ("5650 / UBND – VX", "5650/UBND-VX"),
+        ("03/KH-UBND", "03/KH-UBND"),
+        ("3/kh-ubnd", "03/KH-UBND"),
+        ("kh 03", "03/KH-UBND"),
+        ("1472/QĐ-TTg", "1472/QĐ-TTg"),
+        ("1472/QD-TTg", "1472/QĐ-TTg"),
+        ("1472/qđ-ttg", "1472/QĐ-TTg"),
+        ("qd 1472", "1472/QĐ-TTg"),
+        ("QĐ 1472", "1472/QĐ-TTg"),
+        ("56/2017", "56/2017/NĐ-CP"),
+        ("56/2017/ND-CP", "56/2017/NĐ-CP"),
+        ("nd 56", "56/2017/NĐ-CP"),
+    ],
+)
+def test_documents_found_first_by_number(corpus, query, number):
+    response = find(query)
+    assert response.hits, query
+    assert response.hits[0].document.number == number
+    assert response.hits[0].hit.exact_number
+
+
+def test_citing_documents_follow_the_cited_one(corpus):
+    response = find("1472/QĐ-TTg")
+    numbers = [r.document.number for r in response.hits]
+    assert numbers[0] == "1472/QĐ-TTg" and "03/KH-UBND" in numbers[1:]
+
+
+@pytest.mark.parametrize(
+    ("accented", "plain"),
+    [
+        ("xâm hại tình dục", "xam hai tinh duc"),
+        ("đường dây nóng", "duong day nong"),
+        ("quyền trẻ em", "quyen tre em"),
+        ("Điều", "dieu"),
+        ("đuối nước", "duoi nuoc"),
+    ],
+)
+def test_same_documents_with_or_without_diacritics(corpus, accented, plain):
+    with_marks, without = set(page_ids(accented)), set(page_ids(plain))
+    assert with_marks and with_marks == without
+
+
+def test_exact_matches_rank_above_folded_ones(corpus):
+    decision = LegalDocumentPage.objects.get(number="1472/QĐ-TTg")
+    decree = LegalDocumentPage.objects.get(number="56/2017/NĐ-CP")
+    assert page_ids("điện")[0] == decision.pk  # "hệ thống điện"
+    assert page_ids("diễn")[0] == decree.pk  # "diễn đàn"
+    assert {decision.pk, decree.pk} <= set(page_ids("dien"))
+
+
+def test_all_words_must_match(corpus):
+    decree = LegalDocumentPage.objects.get(number="56/2017/NĐ-CP")
+    assert page_ids("diễn đàn trẻ em")[0] == decree.pk  # the exact words rank first
+    assert page_ids("diễn đàn khủnglongbaochua") == []
+    for result in find("chăm sóc thay thế", per_page=50).hits:
+        entry = SearchEntry.objects.get(page=result.document, anchor=result.hit.anchor)
+        assert all(word in entry.folded for word in ["cham", "soc", "thay", "the"])
+
+
+def test_phrase_lands_on_the_right_section(corpus):
+    response = find('"hệ thống điện"')
+    assert len(response.hits) == 1
+    hit = response.hits[0]
+    assert hit.hit.anchor == "dieu-2"
+    assert hit.link.endswith("#dieu-2")
+    assert "<mark>điện</mark>" in hit.hit.snippet
+
+
+def test_phrase_needs_the_words_together(corpus):
+    assert page_ids('"quyết định này có hiệu lực trẻ em"') == []
+
+
+def test_snippets_are_escaped(corpus, client):
+    response = find("cơ quan tổ chức cá nhân liên quan")
+    snippet = next(r.hit.snippet for r in response.hits if r.document.number == "56/2017/NĐ-CP")
+    assert "&lt;script&gt;" in snippet and "<script>" not in snippet
+    html = client.get("/tim-kiem/", {"q": "cơ quan tổ chức cá nhân liên quan"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+ADVERSARIAL = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "trẻ em " * 2_000,
+    "\x00\x01\x02\x1b[31m",
+    '"unbalanced quote',
+    '"""',
+    "a OR b NOT c AND",
+    "NEAR(trẻ em, 5)",
+    "tre* em^2 ~3",
+    "folded: quyen",
+    "{exact} : điện",
+    "title:(tre OR em) +x -y",
+    "'; DROP TABLE search_searchentry; --",
+    "1472/",
+    "/////",
+    "💥 🚸",
+    "\u202e\u200b",
+]
+
+
+@pytest.mark.parametrize("query", ADVERSARIAL)
+def test_any_input_is_answered(corpus, client, query):
+    response = client.get("/tim-kiem/", {"q": query})
+    assert response.status_code == 200
+    api = client.get("/tim-kiem/api/", {"q": query})
+    assert api.status_code == 200
+    assert "total" in api.json()
+
+
+def test_long_query_is_cut_with_a_message(corpus, client):
+    html = client.get("/tim-kiem/", {"q": "trẻ em " * 100}).content.decode()
+    assert "200" in html and "rút gọn" in html
+
+
+def test_forged_filters_are_ignored(corpus, client):
+    for params in [
+        {"loai": "<b>"},
+        {"tu-nam": "abc"},
+        {"co-quan": "-5"},
+        {"hieu-luc": "x"},
+        {"chu-de": "../../etc"},
+        {"trang": "99999999"},
+        {"sap-xep": "drop"},
+    ]:
+        assert client.get("/tim-kiem/", {"q": "trẻ em", **params}).status_code == 200
+
+
+def test_filters(corpus):
+    plan = LegalDocumentPage.objects.get(number="03/KH-UBND")
+    only_plans = find("trẻ em", filters=Filters(doc_type="KH"), per_page=50)
+    assert only_plans.hits and all(r.document.doc_type == "KH" for r in only_plans.hits)
+    in_2021 = find("trẻ em", filters=Filters(year_from=2021, year_to=2021), per_page=50)
+    assert [r.document.pk for r in in_2021.hits] == [plan.pk]
+    by_issuer = find("trẻ em", filters=Filters(issuer_id=plan.issuer_id), per_page=50)
+    assert [r.document.pk for r in by_issuer.hits] == [plan.pk]
+    plan.status = LegalDocumentPage.Status.IN_FORCE
+    plan.topics.add(*plan.topics.model.objects.filter(slug="an-toan-mang"))
+    plan.save_revision().publish()
+    assert [r.document.pk for r in find("trẻ em", filters=Filters(status="in_force")).hits] == [
+        plan.pk
+    ]
+    assert [r.document.pk for r in find("trẻ em", filters=Filters(topic="an-toan-mang")).hits] == [
+        plan.pk
+    ]
+
+
+def test_facets_count_documents(corpus):
+    response = find("trẻ em", per_page=50)
+    assert response.total == len(response.hits)
+    assert sum(response.facets.doc_type.values()) == response.total
+    assert response.facets.doc_type["KH"] == 2
+    assert response.facets.year[2021] == 1
+
+
+def test_sort_by_date(corpus):
+    response = find("trẻ em", sort="date", per_page=50)
+    dates = [r.document.issued_on for r in response.hits if r.document.issued_on]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pagination(corpus):
+    first = find("trẻ em", per_page=3)
+    second = find("trẻ em", per_page=3, page=2)
+    assert first.total == second.total > 3
+    assert not {r.document.pk for r in first.hits} & {r.document.pk for r in second.hits}
+
+
+def test_index_follows_publish_unpublish_and_delete(corpus):
+    decree = LegalDocumentPage.objects.get(number="56/2017/NĐ-CP")
+    assert decree.pk in page_ids("diễn đàn")
+    decree.unpublish()
+    assert decree.pk not in page_ids("diễn đàn")
+    assert not SearchEntry.objects.filter(page=decree).exists()
+    decree.get_latest_revision().publish()
+    assert decree.pk in page_ids("diễn đàn")
+    decree.delete()
+    assert decree.pk not in page_ids("diễn đàn")
+
+
+def test_edited_text_is_searchable_at_once(corpus):
+    decree = LegalDocumentPage.objects.get(number="56/2017/NĐ-CP")
+    draft = decree.get_latest_revision_as_object()
+    sections = list(draft.sections.all())
+    sections[0].text = "Nghị định này quy định về tổng đài điện thoại quốc gia."
+    draft.sections = sections
+    draft.save_revision().publish()
+    assert decree.pk in page_ids("tổng đài điện thoại")
+    assert decree.pk not in page_ids("diễn đàn")
+
+
+def test_synonyms_are_used_at_query_time(corpus):
+    assert page_ids("ấu dâm") == []
+    Synonym.objects.create(terms="ấu dâm, xâm hại")
+    from django.core.cache import cache
+
+    cache.clear()
+    abuse = set(page_ids('"xâm hại"'))
+    assert abuse and abuse <= set(page_ids("ấu dâm"))
+
+
+def test_search_page_shows_hits_facets_and_anchor_links(corpus, client):
+    html = client.get("/tim-kiem/", {"q": '"hệ thống điện"'}).content.decode()
+    decision = LegalDocumentPage.objects.get(number="1472/QĐ-TTg")
+    assert f'href="{decision.url}#dieu-2"' in html
+    assert "<mark>" in html
+    html = client.get("/tim-kiem/", {"q": "trẻ em"}).content.decode()
+    assert "?q=tr%E1%BA%BB+em&amp;loai=KH" in html or "loai=KH" in html
+
+
+def test_json_endpoint(corpus, client):
+    data = client.get("/tim-kiem/api/", {"q": "qd 1472"}).json()
+    assert data["hits"][0]["number"] == "1472/QĐ-TTg"
+    assert {"title", "url", "anchor", "snippet", "score", "issuer", "type"} <= set(data["hits"][0])
+    assert data["facets"]["type"]
+
+
+def test_suggestions(corpus, client):
+    numbers = [
+        s["number"] for s in client.get("/tim-kiem/goi-y/", {"q": "03/KH"}).json()["suggestions"]
+    ]
+    assert numbers == ["03/KH-UBND"]
+    titles = client.get("/tim-kiem/goi-y/", {"q": "dien dan"}).json()["suggestions"]
+    assert titles == [] or all(t["url"] for t in titles)
+    by_title = client.get("/tim-kiem/goi-y/", {"q": "chi thi tang cuong"}).json()["suggestions"]
+    assert any(t["title"].startswith("Chỉ thị") for t in by_title)
+    assert client.get("/tim-kiem/goi-y/", {"q": "x" * 5000}).status_code == 200
+
+
+def test_search_legal_command_json(corpus):
+    out = StringIO()
+    call_command("search_legal", "1472/QD-TTg", "--json", "--limit", "2", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["total"] >= 1 and len(data["hits"]) <= 2
+    assert set(data["hits"][0]) == {"number", "title", "url", "anchor", "snippet", "score"}
+    assert data["hits"][0]["number"] == "1472/QĐ-TTg"
+
+
+def test_rebuild_search_index(corpus):
+    SearchEntry.objects.all().delete()
+    assert page_ids("diễn đàn") == []
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert page_ids("diễn đàn")
+    assert (
+        SearchEntry.objects.filter(position=0).count() == LegalDocumentPage.objects.live().count()
+    )
