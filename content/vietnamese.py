@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "VN_LOWER",
@@ -89,14 +90,15 @@ def tidy_number(raw: str) -> str:
     return _SPACES_AROUND_SEPARATORS.sub(r"\1", text)
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    folded = fold(ch)
+    return folded if len(folded) == 1 else (ch.lower()[:1] or ch)
+
+
 def fold_aligned(text: str) -> str:
     """``fold`` character by character, so that position i of the result is the
     folded form of character i of ``text`` (used to place highlights in the
     original text). Characters whose folded form is not one character are kept
     lower-cased."""
-    text = unicodedata.normalize("NFC", text)
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        out.append(folded if len(folded) == 1 else ch.lower()[:1] or ch)
-    return "".join(out)
+    return "".join(map(_fold_char, unicodedata.normalize("NFC", text)))

@@ -14,7 +14,8 @@ from django.db import transaction
 from content.models import LegalDocumentPage
 from content.vietnamese import fold
 from search.backends import engine_name, get_engine
-from search.models import SearchEntry
+from search.facts import changed, tags_for
+from search.models import SearchDocument, SearchEntry
 from search.types import IndexEntry
 
 DATABASE_ENGINES = {"sqlite", "postgresql"}
@@ -63,6 +64,27 @@ def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
     return rows
 
 
+def document_for(page: LegalDocumentPage, rows: list[SearchEntry]) -> SearchDocument:
+    """The document-level row: all of its text, and its facts."""
+    head = rows[0]
+    headings = " ".join(row.heading for row in rows[1:] if row.heading)
+    return SearchDocument(
+        page=page,
+        exact="\n".join(row.exact for row in rows),
+        folded="\n".join(row.folded for row in rows),
+        tags=tags_for(head.doc_type, head.issuer_id, head.year, head.status, head.topics),
+        head_exact=_exact(f"{head.body} {headings}"),
+        head_folded=fold(f"{head.body} {headings}"),
+        number_key=head.number_key,
+        doc_type=head.doc_type,
+        issuer_id=head.issuer_id,
+        year=head.year,
+        status=head.status,
+        topics=head.topics,
+        issued_on=head.issued_on,
+    )
+
+
 def as_index_entry(row: SearchEntry) -> IndexEntry:
     return IndexEntry(
         id=row.pk,
@@ -89,8 +111,17 @@ def index_pages(pages: Iterable[LegalDocumentPage]) -> int:
     """(Re)index these documents; those no longer live are removed. Returns rows written."""
     pages = list(pages)
     SearchEntry.objects.filter(page__in=pages).delete()
-    rows = [row for page in pages if indexable(page) for row in entries_for(page)]
+    SearchDocument.objects.filter(page__in=pages).delete()
+    rows, documents = [], []
+    for page in pages:
+        if indexable(page):
+            page_rows = entries_for(page)
+            rows.extend(page_rows)
+            documents.append(document_for(page, page_rows))
     SearchEntry.objects.bulk_create(rows, batch_size=500)
+    SearchDocument.objects.bulk_create(documents, batch_size=500)
+    transaction.on_commit(changed)
+    changed()
     if engine_name() not in DATABASE_ENGINES:
         engine = get_engine()
         engine.delete_pages([page.pk for page in pages])
@@ -102,6 +133,8 @@ def index_pages(pages: Iterable[LegalDocumentPage]) -> int:
 def remove_pages(page_ids: Iterable[int]) -> None:
     page_ids = list(page_ids)
     SearchEntry.objects.filter(page_id__in=page_ids).delete()
+    SearchDocument.objects.filter(page_id__in=page_ids).delete()
+    changed()
     if engine_name() not in DATABASE_ENGINES:
         get_engine().delete_pages(page_ids)
 

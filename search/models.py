@@ -44,6 +44,36 @@ class SearchEntry(models.Model):
         return f"{self.page_id}#{self.anchor}"
 
 
+class SearchDocument(models.Model):
+    """One row per published document with all its text, for matching, ranking
+    and facet counts at document level (fast even when a common word matches
+    most of the library); the sections (SearchEntry) then give the anchor."""
+
+    page = models.OneToOneField(
+        "content.LegalDocumentPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    exact = models.TextField(blank=True)
+    folded = models.TextField(blank=True)
+    # filters as words, so the full-text index can apply them: "tkh y2021 sinforce"
+    tags = models.TextField(blank=True)
+    # number, title, subject and headings: ranked apart, being short and telling
+    head_exact = models.TextField(blank=True)
+    head_folded = models.TextField(blank=True)
+    number_key = models.CharField(max_length=80, blank=True)
+    doc_type = models.CharField(max_length=10, blank=True)
+    issuer_id = models.BigIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    topics = models.CharField(max_length=400, blank=True)
+    issued_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.page_id)
+
+
 class Synonym(models.Model):
     """Words that mean the same to the people searching, e.g. "lạm dụng, xâm hại"."""
 

@@ -10,7 +10,7 @@ from content.models import LegalDocumentPage, Topic
 from content.vietnamese import fold
 from search import querylog
 from search.models import SearchEntry
-from search.query import WORD
+from search.query import MAX_CLAUSES, WORD
 from search.service import issuer_names, search_documents
 from search.types import Filters, SearchRequest
 
@@ -49,7 +49,7 @@ def request_from(params) -> SearchRequest:
 
 def other_pages(query: str):
     """Campaigns, guidance, courses…: Wagtail's search over the visitor's language."""
-    words = WORD.findall(query)
+    words = WORD.findall(query)[:MAX_CLAUSES]
     if not words:
         return []
     pages = (
@@ -91,7 +91,7 @@ def search(request):
                 (s, dict(LegalDocumentPage.Status.choices).get(s, s), n)
                 for s, n in facets.status.items()
             ],
-            "other_pages": other_pages(search_request.query) if search_request.page == 1 else [],
+            "other_pages": other_pages(response.parsed.raw) if search_request.page == 1 else [],
             "topics": Topic.objects.order_by("name"),
             "doc_types": sorted(DOC_TYPES.items(), key=lambda item: item[1]),
             "statuses": LegalDocumentPage.Status.choices,

@@ -245,6 +245,7 @@ class LegalDocumentPage(Page):
         *Page.search_fields,
         index.SearchField("number"),
         index.SearchField("subject"),
+        index.SearchField("body_text"),
         index.FilterField("doc_type"),
         index.FilterField("issued_on"),
         index.FilterField("status"),
@@ -309,6 +310,13 @@ class LegalDocumentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(document_context(self))
         return context
+
+    def body_text(self) -> str:
+        """The whole structured text, for Wagtail's own page search (the admin's)."""
+        return "\n".join(
+            " ".join(part for part in (s.label, s.heading, s.text) if part)
+            for s in self.sections.all()
+        )
 
     def json_ld(self) -> str:
         """schema.org Legislation, escaped for a <script> element."""

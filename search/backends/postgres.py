@@ -1,6 +1,11 @@
-"""PostgreSQL full-text search: `vi_unaccent` (simple + unaccent) folds every
-Vietnamese letter, đ included; `simple` keeps the accents for the exact boost.
-Ranking by ts_rank_cd, snippets by ts_headline (escaped before <mark> is added).
+"""PostgreSQL full-text search.
+
+search_searchdocument has generated tsvector columns with GIN indexes: the
+whole text folded (`vi_unaccent`: simple + unaccent, so every Vietnamese letter
+folds, đ included), the whole text with its accents (`simple`), the filters as
+words, and the head (number, title, subject, headings). Documents are found by
+id through the GIN indexes; the head is ranked with ts_rank_cd; the snippet of
+each hit comes from ts_headline, escaped before <mark> is put in.
 """
 
 from __future__ import annotations
@@ -9,15 +14,16 @@ from html import escape
 
 from django.db import connection
 
-from search.backends.base import SearchEngine
-from search.backends.sql import facets_from_rows, filter_sql
+from search.backends.sql import DocumentLevelEngine
+from search.facts import tag
 from search.query import ParsedQuery
-from search.types import EngineResult, Facets, Filters, Hit
+from search.types import Filters, Hit
 
-# Markers ts_headline puts around matches; they cannot occur in stored text
-# (clean_text removes control characters), so escaping first is safe.
+# Markers ts_headline puts around matches; stored text has no control
+# characters (clean_text), so escaping first and then replacing them is safe.
 START, STOP = "\x02", "\x03"
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=20, MaxFragments=1"
+MAX_YEARS_IN_RANGE = 300
 
 
 def tsquery(query: ParsedQuery, exact: bool = False) -> str:
@@ -35,74 +41,84 @@ def tsquery(query: ParsedQuery, exact: bool = False) -> str:
     return " & ".join(clauses)
 
 
+def tags_tsquery(filters: Filters) -> str:
+    parts = []
+    if filters.doc_type:
+        parts.append(tag("t", filters.doc_type))
+    if filters.issuer_id:
+        parts.append(tag("i", filters.issuer_id))
+    if filters.status:
+        parts.append(tag("s", filters.status))
+    if filters.topic:
+        parts.append(tag("p", filters.topic))
+    if filters.year_from or filters.year_to:
+        first = filters.year_from or 1900
+        last = min(filters.year_to or 2200, first + MAX_YEARS_IN_RANGE)
+        years = [tag("y", year) for year in range(first, last + 1)] or ["ynone"]
+        parts.append("(" + " | ".join(years) + ")")
+    return " & ".join(parts)
+
+
 def highlight(headline: str) -> str:
     return escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
 
 
-class PostgresEngine(SearchEngine):
+class PostgresEngine(DocumentLevelEngine):
     name = "postgresql"
 
-    def search(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
-    ) -> EngineResult:
-        if not query.clauses:
-            return EngineResult(hits=[], total=0, facets=Facets())
-        where, params = filter_sql(filters)
-        exact_flag, exact_params = "FALSE", []
-        if query.has_exact_terms:
-            exact_flag = "e.vector_exact @@ to_tsquery('simple', %s)"
-            exact_params = [tsquery(query, exact=True)]
-        # Only fixed SQL and %s placeholders are interpolated; values go in params.
-        matched = f"""
-            SELECT e.id, e.page_id, e.issued_on, e.doc_type, e.issuer_id, e.year, e.status,
-                   ts_rank_cd(e.vector_folded, q.q) AS rank, {exact_flag} AS exact_match
-            FROM search_searchentry e, to_tsquery('vi_unaccent', %s) AS q(q)
-            WHERE e.vector_folded @@ q.q{where}
-        """
-        base_params = [*exact_params, tsquery(query), *params]
-        order = (
-            "exact_match DESC, rank DESC"
-            if sort != "date"
-            else "issued_on DESC NULLS LAST, exact_match DESC, rank DESC"
-        )
-        best = f"""
-            WITH matched AS ({matched}),
-            best AS (
-                SELECT DISTINCT ON (page_id) id, page_id, rank, exact_match, issued_on
-                FROM matched ORDER BY page_id, exact_match DESC, rank DESC
-            ),
-            page AS (SELECT * FROM best ORDER BY {order} LIMIT %s OFFSET %s)
-            SELECT page.id, page.page_id, page.rank, page.exact_match,
-                   ts_headline('vi_unaccent', e.body, to_tsquery('vi_unaccent', %s), %s)
-            FROM page JOIN search_searchentry e ON e.id = page.id
-            ORDER BY {order.replace("issued_on", "page.issued_on")}
-        """
-        facets_sql = f"""
-            WITH matched AS ({matched})
-            SELECT doc_type, issuer_id, year, status, COUNT(DISTINCT page_id)
-            FROM matched GROUP BY doc_type, issuer_id, year, status
-        """
+    def _ids(self, column: str, config: str, expression: str, filters: Filters) -> list[int]:
+        sql = f"SELECT page_id FROM search_searchdocument WHERE {column} @@ to_tsquery(%s, %s)"
+        params: list = [config, expression]
+        tags = tags_tsquery(filters)
+        if tags:
+            sql += " AND vector_tags @@ to_tsquery('simple', %s)"
+            params.append(tags)
         with connection.cursor() as cursor:
-            cursor.execute(best, [*base_params, limit, offset, tsquery(query), HEADLINE_OPTIONS])
-            best_rows = cursor.fetchall()
-            cursor.execute(facets_sql, base_params)
-            facet_rows = cursor.fetchall()
-        facets = facets_from_rows(facet_rows)
-        total = sum(count for *_rest, count in facet_rows)
-        return EngineResult(hits=self._hits(best_rows), total=total, facets=facets)
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
-    def _hits(self, rows: list[tuple]) -> list[Hit]:
-        from search.models import SearchEntry
+    def matched_ids(self, query: ParsedQuery, filters: Filters) -> list[int]:
+        return self._ids("vector_folded", "vi_unaccent", tsquery(query), filters)
 
-        entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
-        return [
-            Hit(
-                page_id=page_id,
-                anchor=entries[entry_id].anchor,
-                label=entries[entry_id].label,
-                heading=entries[entry_id].heading,
-                snippet=highlight(headline),
-                score=round(float(rank) + (10.0 if exact_match else 0.0), 6),
+    def exact_ids(self, query: ParsedQuery, filters: Filters) -> set[int]:
+        return set(self._ids("vector_exact", "simple", tsquery(query, exact=True), filters))
+
+    def head_scores(self, query: ParsedQuery) -> dict[int, float]:
+        words = sorted({t.folded for clause in query.clauses for alt in clause for t in alt})
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT page_id, ts_rank_cd(vector_head, q) FROM search_searchdocument, "
+                "to_tsquery('simple', %s) AS q WHERE vector_head @@ q",
+                [" | ".join(words)],
             )
-            for entry_id, page_id, rank, exact_match, headline in rows
-        ]
+            return {pk: float(rank) for pk, rank in cursor.fetchall()}
+
+    def with_snippets(self, hits: list[Hit], query: ParsedQuery) -> list[Hit]:
+        if not hits:
+            return hits
+        pairs = [(hit.page_id, hit.anchor) for hit in hits]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT e.page_id, e.anchor, e.body, ts_headline('vi_unaccent', e.body, "
+                "to_tsquery('vi_unaccent', %s), %s) FROM search_searchentry e "
+                "JOIN unnest(%s::bigint[], %s::text[]) AS hit(page_id, anchor) "
+                "ON e.page_id = hit.page_id AND e.anchor = hit.anchor",
+                [
+                    tsquery(query),
+                    HEADLINE_OPTIONS,
+                    [pk for pk, _ in pairs],
+                    [anchor for _, anchor in pairs],
+                ],
+            )
+            # the parser reads "<...>" as markup and drops it: such text keeps the
+            # snippet made in Python
+            headlines = {
+                (pk, anchor): text
+                for pk, anchor, body, text in cursor.fetchall()
+                if "<" not in body and ">" not in body
+            }
+        for hit in hits:
+            headline = headlines.get((hit.page_id, hit.anchor))
+            if headline and START in headline:
+                hit.snippet = highlight(headline)
+        return hits

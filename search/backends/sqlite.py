@@ -1,111 +1,118 @@
 """SQLite FTS5: the embedded default.
 
-search_fts holds two columns over search_searchentry: `exact` (accented) and
-`folded`. Every word must match in the folded column; rows whose exact column
-also matches what was typed with diacritics rank first. User input reaches the
-MATCH expression only as double-quoted tokens of letters and digits.
+Three FTS5 tables, each with an `exact` (accented, lower case) and a `folded`
+column: search_doc_fts (whole documents with word positions, for phrases),
+search_doc_words_fts and search_doc_exact_fts (the same without positions: far
+faster for common words), search_head_fts (number, title, subject, headings).
+The filters of each document are words of a `tags` column.
+
+A search reads document ids only, which FTS5 does quickly even when a common
+word is in every document: the documents matching every clause (folded), and
+among them those matching what was typed with its diacritics. Facets come from
+the in-memory facts (search.facts). Ranking: exact matches first, then how many
+of the words the short head holds, then the newest; only the page of results is then opened to
+pick each document's best section. User input reaches a MATCH expression only
+as double-quoted tokens of letters and digits.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db import connection
 
-from search.backends.base import SearchEngine
-from search.backends.sql import facets_from_rows, filter_sql
+from search.backends.sql import DocumentLevelEngine
+from search.facts import tag
 from search.query import ParsedQuery
-from search.snippets import make_snippet
-from search.types import EngineResult, Facets, Filters, Hit
+from search.types import Filters
+
+MAX_YEARS_IN_RANGE = 300
 
 
 def _phrase(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'
 
 
-def match_expression(query: ParsedQuery, exact: bool = False) -> str:
+def match_expression(query: ParsedQuery, exact: bool = False, column: str = "") -> str:
     clauses = []
     for clause in query.clauses:
         alternatives = []
         for alternative in clause:
-            if exact:
-                words = [t.exact or t.folded for t in alternative]
-            else:
-                words = [t.folded for t in alternative]
+            words = [(t.exact or t.folded) if exact else t.folded for t in alternative]
             alternatives.append(_phrase(words))
             if exact:
                 break  # synonyms are not exact matches of what was typed
         clauses.append("(" + " OR ".join(alternatives) + ")")
-    column = "exact" if exact else "folded"
+    column = column or ("exact" if exact else "folded")
     return f"{column} : (" + " AND ".join(clauses) + ")"
 
 
-class SQLiteEngine(SearchEngine):
+def filter_expression(filters: Filters) -> str:
+    """The filters as words of the `tags` column."""
+    parts = []
+    if filters.doc_type:
+        parts.append(_phrase([tag("t", filters.doc_type)]))
+    if filters.issuer_id:
+        parts.append(_phrase([tag("i", filters.issuer_id)]))
+    if filters.status:
+        parts.append(_phrase([tag("s", filters.status)]))
+    if filters.topic:
+        parts.append(_phrase([tag("p", filters.topic)]))
+    if filters.year_from or filters.year_to:
+        first = filters.year_from or 1900
+        last = min(filters.year_to or 2200, first + MAX_YEARS_IN_RANGE)
+        years = [_phrase([tag("y", year)]) for year in range(first, last + 1)]
+        parts.append("(" + " OR ".join(years or ['"ynone"']) + ")")
+    return " AND ".join(parts)
+
+
+def _ids(sql: str, params: list) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def has_phrases(query: ParsedQuery) -> bool:
+    return any(len(alternative) > 1 for clause in query.clauses for alternative in clause)
+
+
+def _select(table: str) -> str:
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+
+
+class SQLiteEngine(DocumentLevelEngine):
     name = "sqlite"
 
-    def search(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
-    ) -> EngineResult:
-        if not query.clauses:
-            return EngineResult(hits=[], total=0, facets=Facets())
-        where, params = filter_sql(filters)
-        exact_flag = "0"
-        exact_params: list = []
-        if query.has_exact_terms:
-            exact_flag = "(e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s))"
-            exact_params = [match_expression(query, exact=True)]
-        # Only fixed SQL and %s placeholders are interpolated; values go in params.
-        matched = f"""
-            SELECT e.id, e.page_id, e.issued_on, e.doc_type, e.issuer_id, e.year, e.status,
-                   bm25(search_fts, 0.0, 1.0) AS rank, {exact_flag} AS exact_match
-            FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid
-            WHERE search_fts MATCH %s{where}
-        """
-        base_params = [*exact_params, match_expression(query), *params]
-        order = (
-            "exact_match DESC, rank ASC"
-            if sort != "date"
-            else "issued_on IS NULL, issued_on DESC, exact_match DESC, rank ASC"
-        )
-        best = f"""
-            WITH matched AS ({matched}),
-            ranked AS (
-                SELECT *, ROW_NUMBER() OVER (
-                    PARTITION BY page_id ORDER BY exact_match DESC, rank ASC) AS n
-                FROM matched
-            )
-            SELECT id, page_id, rank, exact_match FROM ranked WHERE n = 1
-            ORDER BY {order} LIMIT %s OFFSET %s
-        """
-        facets_sql = f"""
-            WITH matched AS ({matched})
-            SELECT doc_type, issuer_id, year, status, COUNT(DISTINCT page_id)
-            FROM matched GROUP BY doc_type, issuer_id, year, status
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(best, [*base_params, limit, offset])
-            best_rows = cursor.fetchall()
-            cursor.execute(facets_sql, base_params)
-            facet_rows = cursor.fetchall()
-        facets = facets_from_rows(facet_rows)
-        # every row of a document carries the same facts: the groups partition documents
-        total = sum(count for *_rest, count in facet_rows)
-        return EngineResult(hits=self._hits(best_rows, query), total=total, facets=facets)
+    def _with_tags(self, filters: Filters) -> str:
+        tags = filter_expression(filters)
+        return f" AND tags : ({tags})" if tags else ""
 
-    def _hits(self, rows: list[tuple], query: ParsedQuery) -> list[Hit]:
-        from search.models import SearchEntry
+    def matched_ids(self, query: ParsedQuery, filters: Filters) -> list[int]:
+        # without positions the index is much smaller and faster; phrases need them
+        table = "search_doc_fts" if has_phrases(query) else "search_doc_words_fts"
+        expression = f"({match_expression(query)}){self._with_tags(filters)}"
+        return _ids(_select(table), [expression])
 
-        entries = SearchEntry.objects.in_bulk([row[0] for row in rows])
-        words = query.folded_words()
-        hits = []
-        for entry_id, page_id, rank, exact_match in rows:
-            entry = entries[entry_id]
-            hits.append(
-                Hit(
-                    page_id=page_id,
-                    anchor=entry.anchor,
-                    label=entry.label,
-                    heading=entry.heading,
-                    snippet=make_snippet(entry.body, words),
-                    score=round(-float(rank) + (10.0 if exact_match else 0.0), 6),
-                )
-            )
-        return hits
+    def exact_ids(self, query: ParsedQuery, filters: Filters) -> set[int]:
+        """Documents holding every word as typed (the words of a phrase need not be
+        together here: the folded match already checked that)."""
+        words = [t.exact or t.folded for clause in query.clauses for t in clause[0]]
+        expression = "exact : (" + " AND ".join(_phrase([w]) for w in words) + ")"
+        return set(_ids(_select("search_doc_exact_fts"), [expression + self._with_tags(filters)]))
+
+    def head_scores(self, query: ParsedQuery) -> dict[int, float]:
+        """How many of the words are in each document's head (one point each, half a
+        point more when written as typed). Counting is done on id lists, which the
+        index gives quickly; bm25 over every head would not."""
+        folded = {t.folded for clause in query.clauses for alt in clause for t in alt}
+        exact = {t.exact for clause in query.clauses for alt in clause for t in alt if t.exact}
+        scores: Counter = Counter()
+        select = _select("search_head_fts")
+        for column, words, weight in (("head_folded", folded, 1.0), ("head_exact", exact, 0.5)):
+            for word in sorted(words):
+                ids = _ids(select, [f"{column} : {_phrase([word])}"])
+                if weight == 1.0:
+                    scores.update(ids)
+                else:
+                    scores.update({pk: weight for pk in ids})
+        return dict(scores)

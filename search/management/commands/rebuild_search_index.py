@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from search.backends import engine_name, get_engine
 from search.indexing import documents_to_index, index_pages
-from search.models import SearchEntry
+from search.models import SearchDocument, SearchEntry
 
 BATCH = 200
 
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         engine = get_engine()
         engine.reset()
         SearchEntry.objects.all().delete()
+        SearchDocument.objects.all().delete()
         documents = documents_to_index()
         total = documents.count()
         progress = None

@@ -1,0 +1,253 @@
+"""Benchmark of the legal-text search against Wagtail's default database search.
+
+Builds a synthetic corpus inside a transaction (rolled back at the end), indexes
+it for both, runs the same query mix through both, and prints the figures.
+"""
+
+import statistics
+import time
+from contextlib import contextmanager
+
+from django.core.management.base import BaseCommand
+from django.db import OperationalError, connection, transaction
+from django.db.models import Prefetch
+
+from wagtail.search.backends import get_search_backend
+
+from content.models import LegalDocumentPage, LegalSection
+from search.backends import engine_name
+from search.bench import build_corpus
+from search.indexing import document_for
+from search.models import SearchDocument, SearchEntry
+from search.query import WORD
+from search.service import search_documents
+from search.types import Filters, SearchRequest
+
+TOPICS = [
+    "trẻ em", "tre em", "xâm hại", "xam hai", "bảo vệ trẻ em", "bao ve tre em",
+    "phòng chống xâm hại trẻ em", "phong chong xam hai tre em", "đuối nước", "duoi nuoc",
+    "tai nạn thương tích", "bạo lực gia đình", "môi trường mạng", "cộng tác viên",
+    "tuyên truyền", "kế hoạch", "ủy ban nhân dân", "uy ban nhan dan", "quyền trẻ em", "dinh",
+]  # fmt: skip
+PHRASES = ['"xâm hại trẻ em"', '"bảo vệ, chăm sóc trẻ em"', '"tổng đài điện thoại"', '"tre em"']
+
+
+class Rollback(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Stop the current database query after `seconds` (SQLite progress handler,
+    PostgreSQL statement_timeout); yields a function telling whether it did."""
+    fired = []
+    if connection.vendor == "sqlite":
+        deadline = time.perf_counter() + seconds
+
+        def handler() -> int:
+            if time.perf_counter() > deadline:
+                fired.append(True)
+                return 1
+            return 0
+
+        connection.ensure_connection()
+        connection.connection.set_progress_handler(handler, 10_000)
+        try:
+            yield lambda: bool(fired)
+        finally:
+            connection.connection.set_progress_handler(None, 0)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SAVEPOINT bench_query")
+            cursor.execute(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+        try:
+            yield lambda: bool(fired)
+        except OperationalError:
+            fired.append(True)
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK TO SAVEPOINT bench_query")
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = 0")
+
+
+def documents_of(corpus) -> list[SearchDocument]:
+    by_page: dict[int, list[SearchEntry]] = {}
+    for entry in corpus.entries:
+        by_page.setdefault(entry.page_id, []).append(entry)
+    pages = {page.pk: page for page in corpus.pages}
+    return [document_for(pages[page_id], rows) for page_id, rows in by_page.items()]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def table_bytes(tables: list[str]) -> int:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                "WHERE c.relkind = 'r' AND c.relname = ANY(%s)",
+                [tables],
+            )
+            return int(cursor.fetchone()[0])
+        placeholders = ",".join(["%s"] * len(tables))
+        sql = f"SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN ({placeholders})"  # noqa: S608
+        cursor.execute(sql, tables)
+        return int(cursor.fetchone()[0])
+
+
+class Command(BaseCommand):
+    help = "Benchmark the legal search against Wagtail's default search on N synthetic documents."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--docs", type=int, default=10_000)
+        parser.add_argument("--repeat", type=int, default=3, help="runs of the query mix (ours)")
+        parser.add_argument(
+            "--baseline-repeat",
+            type=int,
+            default=1,
+            help="runs of the mix through Wagtail's search",
+        )
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--baseline-timeout",
+            type=float,
+            default=10.0,
+            help="seconds after which one query through Wagtail's search is stopped "
+            "(its time then counts as this limit, so the baseline figures are lower bounds)",
+        )
+
+    def handle(self, *args, docs, repeat, seed, baseline_repeat, baseline_timeout, **options):
+        self.baseline_timeout = baseline_timeout
+        self.baseline_stopped = 0
+        try:
+            with transaction.atomic():
+                self.run(docs, repeat, seed, baseline_repeat)
+                raise Rollback
+        except Rollback:
+            pass
+
+    def run(self, docs: int, repeat: int, seed: int, baseline_repeat: int) -> None:
+        out = self.stdout
+        vendor = connection.vendor
+        out.write(f"engine={engine_name()} database={vendor} docs={docs}")
+        started = time.perf_counter()
+        corpus = build_corpus(docs, seed)
+        built = time.perf_counter() - started
+        out.write(f"corpus built in {built:.1f}s ({len(corpus.entries)} search rows)")
+
+        ours_tables = ["search_searchentry", "search_searchdocument"] + (
+            [f"search_{t}_{p}" for t in ("doc_fts", "head_fts") for p in ("data", "idx", "docsize")]
+            if vendor == "sqlite"
+            else []
+        )
+        base_tables = ["wagtailsearch_indexentry"] + (
+            [f"wagtailsearch_indexentry_fts_{t}" for t in ("data", "idx", "docsize", "content")]
+            if vendor == "sqlite"
+            else []
+        )
+        size_before = table_bytes(ours_tables)
+        started = time.perf_counter()
+        SearchEntry.objects.bulk_create(corpus.entries, batch_size=2000)
+        SearchDocument.objects.bulk_create(documents_of(corpus), batch_size=1000)
+        index_seconds = time.perf_counter() - started
+        index_bytes = table_bytes(ours_tables) - size_before
+
+        base_before = table_bytes(base_tables)
+        started = time.perf_counter()
+        backend = get_search_backend()
+        pages = LegalDocumentPage.objects.filter(pk__in=[p.pk for p in corpus.pages])
+        pages = pages.prefetch_related(Prefetch("sections", queryset=LegalSection.objects.all()))
+        batch = []
+        for page in pages.iterator(chunk_size=1000):
+            batch.append(page)
+            if len(batch) == 1000:
+                backend.add_bulk(LegalDocumentPage, batch)
+                batch = []
+        if batch:
+            backend.add_bulk(LegalDocumentPage, batch)
+        baseline_index_seconds = time.perf_counter() - started
+        baseline_bytes = table_bytes(base_tables) - base_before
+        out.write(
+            f"index: ours {index_seconds:.1f}s {index_bytes / 1e6:.1f} MB; wagtail default "
+            f"{baseline_index_seconds:.1f}s {baseline_bytes / 1e6:.1f} MB"
+        )
+
+        mix = self.query_mix(corpus)
+        ours = self.measure(mix, repeat, self.ours)
+        baseline = self.measure(mix, baseline_repeat, self.baseline)
+        p50, p95, worst = (percentile(ours, 50), percentile(ours, 95), max(ours))
+        b50, b95, bworst = (percentile(baseline, 50), percentile(baseline, 95), max(baseline))
+        out.write(f"queries: {len(mix)} x {repeat} runs (Wagtail's search: x {baseline_repeat})")
+        mean, bmean = statistics.mean(ours), statistics.mean(baseline)
+        out.write(f"ours:     p50={p50:.1f}ms p95={p95:.1f}ms max={worst:.1f}ms mean={mean:.1f}ms")
+        if self.baseline_stopped:
+            out.write(
+                f"{self.baseline_stopped} queries through Wagtail's search were stopped at "
+                f"{self.baseline_timeout:.0f}s: its figures are lower bounds"
+            )
+        out.write(
+            f"baseline: p50={b50:.1f}ms p95={b95:.1f}ms max={bworst:.1f}ms mean={bmean:.1f}ms"
+        )
+        out.write(
+            f"RESULT docs={docs} p50_ms={p50:.1f} p95_ms={p95:.1f} "
+            f"baseline_p95_ms={b95:.1f} speedup_p95={b95 / p95 if p95 else 0:.1f}"
+        )
+
+    def query_mix(self, corpus) -> list[tuple[str, Filters]]:
+        mix: list[tuple[str, Filters]] = []
+        for number in corpus.numbers[:10]:
+            mix.append((number, Filters()))
+            mix.append((number.replace("Đ", "D"), Filters()))
+        mix += [(topic, Filters()) for topic in TOPICS]
+        mix += [(phrase, Filters()) for phrase in PHRASES]
+        mix += [
+            ("trẻ em", Filters(doc_type="KH")),
+            ("xâm hại", Filters(year_from=2019, year_to=2021)),
+            ("bảo vệ trẻ em", Filters(doc_type="CT", year_from=2020)),
+            ("tuyen truyen", Filters(status="in_force")),
+        ]
+        return mix
+
+    def measure(self, mix, repeat: int, run) -> list[float]:
+        for text, filters in mix[:5]:  # warm caches
+            run(text, filters)
+        timings = []
+        for _ in range(repeat):
+            for text, filters in mix:
+                started = time.perf_counter()
+                run(text, filters)
+                timings.append((time.perf_counter() - started) * 1000)
+        return timings
+
+    def ours(self, text: str, filters: Filters) -> None:
+        response = search_documents(SearchRequest(query=text, filters=filters, per_page=20))
+        [hit.url for hit in response.hits]
+
+    def baseline(self, text: str, filters: Filters) -> None:
+        """Wagtail's default search, given the same words (it cannot take raw
+        punctuation), with the same filters where its index has them."""
+        pages = LegalDocumentPage.objects.live()
+        if filters.doc_type:
+            pages = pages.filter(doc_type=filters.doc_type)
+        if filters.status:
+            pages = pages.filter(status=filters.status)
+        if filters.year_from:
+            pages = pages.filter(issued_on__gte=f"{filters.year_from}-01-01")
+        if filters.year_to:
+            pages = pages.filter(issued_on__lte=f"{filters.year_to}-12-31")
+        words = " ".join(WORD.findall(text))
+        if not words:
+            return
+        with time_limit(self.baseline_timeout) as stopped:
+            try:
+                [page.url for page in pages.search(words, operator="and")[:20]]
+            except OperationalError:
+                if not stopped():
+                    raise
+        if stopped():
+            self.baseline_stopped += 1
