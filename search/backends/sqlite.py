@@ -114,5 +114,5 @@ class SQLiteEngine(DocumentLevelEngine):
                 if weight == 1.0:
                     scores.update(ids)
                 else:
-                    scores.update({pk: weight for pk in ids})
+                    scores.update(dict.fromkeys(ids, weight))
         return dict(scores)
