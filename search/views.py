@@ -48,7 +48,8 @@ def request_from(params) -> SearchRequest:
 
 
 def other_pages(query: str):
-    """Campaigns, guidance, courses…: Wagtail's search over the visitor's language."""
+    """Campaigns, guidance, courses…: Wagtail's search in the visitor's language,
+    with or without diacritics."""
     words = WORD.findall(query)[:MAX_CLAUSES]
     if not words:
         return []
@@ -59,7 +60,9 @@ def other_pages(query: str):
         .not_type(LegalDocumentPage)
         .exclude(depth__lte=1)
     )
-    return list(pages.search(" ".join(words), operator="and")[:5])
+    # the pages index a folded copy of their text (content.models.mixins)
+    folded = " ".join(fold(word) for word in words)
+    return list(pages.search(folded, operator="and")[:5])
 
 
 def search(request):

@@ -7,8 +7,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .mixins import FoldedSearchMixin
 
-class ListingIndexPage(Page):
+
+class ListingIndexPage(FoldedSearchMixin, Page):
     """A section of the site (Văn bản, Chiến dịch, Hướng dẫn, Đào tạo): an intro
     and the live pages below it, newest first, paginated without JavaScript."""
 
@@ -16,7 +18,12 @@ class ListingIndexPage(Page):
     per_page = 12
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("folded_search_text"),
+    ]
+    folded_source_fields = ("title", "intro", "search_description")
 
     class Meta:
         abstract = True

@@ -9,14 +9,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from content.models.mixins import FoldedSearchMixin
 
-class HomePage(Page):
+
+class HomePage(FoldedSearchMixin, Page):
     """The site root in each language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("folded_search_text"),
+    ]
+    folded_source_fields = ("title", "intro", "search_description")
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 

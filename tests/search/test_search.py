@@ -279,3 +279,17 @@ def test_rebuild_search_index(corpus):
     assert (
         SearchEntry.objects.filter(position=0).count() == LegalDocumentPage.objects.live().count()
     )
+
+
+def test_other_pages_found_with_or_without_diacritics_in_the_current_language(demo_site, client):
+    from tests.factories import GuidanceIndexPageFactory
+
+    page = GuidanceIndexPageFactory(
+        parent=demo_site, title="Phòng chống đuối nước cho trẻ", slug="duoi-nuoc"
+    )
+    page.save_revision().publish()
+    for query in ["đuối nước", "duoi nuoc", "Đuối Nước"]:
+        html = client.get("/tim-kiem/", {"q": query}).content.decode()
+        assert f'href="{page.url}"' in html, query
+    english = client.get("/en/tim-kiem/", {"q": "duoi nuoc"}).content.decode()
+    assert f'href="{page.url}"' not in english
