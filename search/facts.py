@@ -32,6 +32,27 @@ def tags_for(doc_type: str, issuer_id, year, status: str, topics: str) -> str:
     return " ".join(words)
 
 
+MAX_YEARS_IN_RANGE = 300
+
+
+def filter_tags(filters) -> list[list[str]]:
+    """The filters as tag words: every group must match, any word of a group."""
+    groups = []
+    if filters.doc_type:
+        groups.append([tag("t", filters.doc_type)])
+    if filters.issuer_id:
+        groups.append([tag("i", filters.issuer_id)])
+    if filters.status:
+        groups.append([tag("s", filters.status)])
+    if filters.topic:
+        groups.append([tag("p", filters.topic)])
+    if filters.year_from or filters.year_to:
+        first = filters.year_from or 1900
+        last = min(filters.year_to or 2200, first + MAX_YEARS_IN_RANGE)
+        groups.append([tag("y", year) for year in range(first, last + 1)] or ["ynone"])
+    return groups
+
+
 def changed() -> None:
     """Call after the index changed: every process reloads on its next search."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)

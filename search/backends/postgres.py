@@ -15,7 +15,7 @@ from html import escape
 from django.db import connection
 
 from search.backends.sql import DocumentLevelEngine
-from search.facts import tag
+from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters, Hit
 
@@ -23,7 +23,6 @@ from search.types import Filters, Hit
 # characters (clean_text), so escaping first and then replacing them is safe.
 START, STOP = "\x02", "\x03"
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=20, MaxFragments=1"
-MAX_YEARS_IN_RANGE = 300
 
 
 def tsquery(query: ParsedQuery, exact: bool = False) -> str:
@@ -42,21 +41,7 @@ def tsquery(query: ParsedQuery, exact: bool = False) -> str:
 
 
 def tags_tsquery(filters: Filters) -> str:
-    parts = []
-    if filters.doc_type:
-        parts.append(tag("t", filters.doc_type))
-    if filters.issuer_id:
-        parts.append(tag("i", filters.issuer_id))
-    if filters.status:
-        parts.append(tag("s", filters.status))
-    if filters.topic:
-        parts.append(tag("p", filters.topic))
-    if filters.year_from or filters.year_to:
-        first = filters.year_from or 1900
-        last = min(filters.year_to or 2200, first + MAX_YEARS_IN_RANGE)
-        years = [tag("y", year) for year in range(first, last + 1)] or ["ynone"]
-        parts.append("(" + " | ".join(years) + ")")
-    return " & ".join(parts)
+    return " & ".join("(" + " | ".join(group) + ")" for group in filter_tags(filters))
 
 
 def highlight(headline: str) -> str:

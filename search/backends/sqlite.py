@@ -22,11 +22,9 @@ from collections import Counter
 from django.db import connection
 
 from search.backends.sql import DocumentLevelEngine
-from search.facts import tag
+from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters
-
-MAX_YEARS_IN_RANGE = 300
 
 
 def _phrase(words: list[str]) -> str:
@@ -49,21 +47,9 @@ def match_expression(query: ParsedQuery, exact: bool = False, column: str = "") 
 
 def filter_expression(filters: Filters) -> str:
     """The filters as words of the `tags` column."""
-    parts = []
-    if filters.doc_type:
-        parts.append(_phrase([tag("t", filters.doc_type)]))
-    if filters.issuer_id:
-        parts.append(_phrase([tag("i", filters.issuer_id)]))
-    if filters.status:
-        parts.append(_phrase([tag("s", filters.status)]))
-    if filters.topic:
-        parts.append(_phrase([tag("p", filters.topic)]))
-    if filters.year_from or filters.year_to:
-        first = filters.year_from or 1900
-        last = min(filters.year_to or 2200, first + MAX_YEARS_IN_RANGE)
-        years = [_phrase([tag("y", year)]) for year in range(first, last + 1)]
-        parts.append("(" + " OR ".join(years or ['"ynone"']) + ")")
-    return " AND ".join(parts)
+    return " AND ".join(
+        "(" + " OR ".join(_phrase([word]) for word in group) + ")" for group in filter_tags(filters)
+    )
 
 
 def _ids(sql: str, params: list) -> list[int]:
