@@ -156,6 +156,7 @@ def apply(
     }
     page.sections = [
         LegalSection(
+            sort_order=position,
             kind=s.kind,
             label=s.label[:40],
             number=s.number[:20],
@@ -165,9 +166,12 @@ def apply(
             level=s.level,
             parent_anchor=(s.parent or "")[:80],
         )
-        for s in parsed.sections
+        for position, s in enumerate(parsed.sections)
     ]
-    page.footnotes = [LegalFootnote(marker=f.marker[:8], text=f.text) for f in parsed.footnotes]
+    page.footnotes = [
+        LegalFootnote(sort_order=position, marker=f.marker[:8], text=f.text)
+        for position, f in enumerate(parsed.footnotes)
+    ]
 
 
 def attach_original(page: LegalDocumentPage, data: bytes, filename: str) -> None:

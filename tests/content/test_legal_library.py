@@ -253,3 +253,10 @@ def test_command_imports_docx_and_refuses_image_only_pdf(library, tmp_path: Path
     page = LegalDocumentPage.objects.get()
     assert page.issuer.name == "Ủy ban nhân dân huyện Tam Đường"
     assert page.original_file.file_extension == "docx"
+
+
+def test_sections_keep_their_order(seeded):
+    plan = LegalDocumentPage.objects.get(number="03/KH-UBND")
+    anchors = list(plan.sections.values_list("anchor", flat=True))
+    assert anchors[:3] == ["muc-i", "muc-i-1", "muc-i-2"]
+    assert list(plan.sections.values_list("sort_order", flat=True)) == list(range(len(anchors)))
