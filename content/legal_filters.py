@@ -8,12 +8,14 @@ from django.http import QueryDict
 from content.importer import DOC_TYPES
 
 
-def _int(value: str | None) -> int | None:
+def bounded_int(value: str | None, low: int, high: int) -> int | None:
+    """A whole number from a GET parameter, or None when it is missing, not a
+    number, or outside [low, high] (forged and stale links are ignored)."""
     try:
         number = int(value or "")
     except ValueError:
         return None
-    return number if 1900 <= number <= 2200 else None
+    return number if low <= number <= high else None
 
 
 def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> dict:
@@ -23,10 +25,10 @@ def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> d
     doc_type = params.get("loai", "")
     if doc_type in DOC_TYPES:
         documents, active["loai"] = documents.filter(doc_type=doc_type), doc_type
-    issuer = _int_id(params.get("co-quan"))
+    issuer = bounded_int(params.get("co-quan"), 1, 2**63 - 1)
     if issuer:
         documents, active["co-quan"] = documents.filter(issuer_id=issuer), str(issuer)
-    year = _int(params.get("nam"))
+    year = bounded_int(params.get("nam"), 1900, 2200)
     if year:
         documents, active["nam"] = documents.filter(issued_on__year=year), str(year)
     status = params.get("hieu-luc", "")
@@ -53,11 +55,3 @@ def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> d
         "filter_statuses": LegalDocumentPage.Status.choices,
         "filter_topics": Topic.objects.order_by("name"),
     }
-
-
-def _int_id(value: str | None) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if number > 0 else None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import random
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from wagtail.models import Page
 from content.importer import DOC_TYPE_ABBR, DOC_TYPES, extract_text, parse_text
 from content.models import Issuer, LegalDocumentPage, LegalLibraryPage, LegalSection
 from content.vietnamese import fold, normalise_number
+from search.indexing import exact_form
 from search.models import SearchEntry
 
 SEEDS = Path(__file__).resolve().parent.parent / "content" / "fixtures" / "legal_seeds"
@@ -52,10 +52,6 @@ def seed_sentences() -> list[str]:
                 if len(line) > 40:
                     sentences.append(line)
     return sentences
-
-
-def _exact(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def build_corpus(docs: int, seed: int = 2026) -> Corpus:
@@ -171,7 +167,7 @@ def _insert_sections(
                 label="",
                 heading=page.title,
                 body=head,
-                exact=_exact(head),
+                exact=exact_form(head),
                 folded=fold(head),
                 **facts,
             )  # fmt: skip
@@ -203,7 +199,7 @@ def _insert_sections(
                     label=label,
                     heading=heading,
                     body=body,
-                    exact=_exact(body),
+                    exact=exact_form(body),
                     folded=fold(body),
                     **facts,
                 )  # fmt: skip

@@ -21,7 +21,8 @@ from search.types import IndexEntry
 DATABASE_ENGINES = {"sqlite", "postgresql"}
 
 
-def _exact(text: str) -> str:
+def exact_form(text: str) -> str:
+    """What the exact (accented) columns hold: NFC, lower case."""
     return unicodedata.normalize("NFC", text).casefold()
 
 
@@ -60,7 +61,7 @@ def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
         )
     for row in rows:
         row.body = row.body.replace("[^", "[")  # footnote markers are not words
-        row.exact, row.folded = _exact(row.body), fold(row.body)
+        row.exact, row.folded = exact_form(row.body), fold(row.body)
     return rows
 
 
@@ -73,7 +74,7 @@ def document_for(page: LegalDocumentPage, rows: list[SearchEntry]) -> SearchDocu
         exact="\n".join(row.exact for row in rows),
         folded="\n".join(row.folded for row in rows),
         tags=tags_for(head.doc_type, head.issuer_id, head.year, head.status, head.topics),
-        head_exact=_exact(f"{head.body} {headings}"),
+        head_exact=exact_form(f"{head.body} {headings}"),
         head_folded=fold(f"{head.body} {headings}"),
         number_key=head.number_key,
         doc_type=head.doc_type,

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from content.importer import DOC_TYPES
+from content.legal_filters import bounded_int
 from content.models import LegalDocumentPage, Topic
 from content.vietnamese import fold
 from search import querylog
@@ -18,14 +19,6 @@ PER_PAGE = 10
 SORTS = {"relevance", "date"}
 
 
-def _int(value: str | None, low: int, high: int) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
-
-
 def request_from(params) -> SearchRequest:
     """Validated search parameters: anything forged or out of range is ignored."""
     doc_type = params.get("loai") or None
@@ -35,14 +28,14 @@ def request_from(params) -> SearchRequest:
         query=params.get("q", "")[:1000],
         filters=Filters(
             doc_type=doc_type if doc_type in DOC_TYPES else None,
-            issuer_id=_int(params.get("co-quan"), 1, 2**31),
-            year_from=_int(params.get("tu-nam"), 1900, 2200),
-            year_to=_int(params.get("den-nam"), 1900, 2200),
+            issuer_id=bounded_int(params.get("co-quan"), 1, 2**31),
+            year_from=bounded_int(params.get("tu-nam"), 1900, 2200),
+            year_to=bounded_int(params.get("den-nam"), 1900, 2200),
             status=status if status in LegalDocumentPage.Status.values else None,
             topic=topic if topic and Topic.objects.filter(slug=topic).exists() else None,
         ),
         sort=params.get("sap-xep") if params.get("sap-xep") in SORTS else "relevance",
-        page=_int(params.get("trang"), 1, 10_000) or 1,
+        page=bounded_int(params.get("trang"), 1, 10_000) or 1,
         per_page=PER_PAGE,
     )
 
