@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from content.models import AdministrativeUnit
+from content.vietnamese import clean_text
 
 from .models import Profile, Role
 
@@ -24,6 +25,13 @@ class ProfileFieldsMixin(forms.Form):
     commune = forms.ModelChoiceField(
         label=_("Commune or ward"), queryset=current_units("commune"), required=False
     )
+
+    def clean_full_name(self) -> str:
+        # the name printed on certificates: NFC, single spaces (pasted names arrive as NFD)
+        return " ".join(clean_text(self.cleaned_data["full_name"]).split())
+
+    def clean_organisation(self) -> str:
+        return " ".join(clean_text(self.cleaned_data.get("organisation") or "").split())
 
     def clean(self):
         cleaned = super().clean()

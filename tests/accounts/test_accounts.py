@@ -173,3 +173,14 @@ def test_merged_province_points_to_current_unit():
     assert (
         AdministrativeUnit.objects.filter(level="province", abolished_on__isnull=True).count() == 34
     )
+
+
+def test_names_are_stored_in_nfc(client):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Nguyễn  Thị Hoà")
+    signup(client, full_name=decomposed, organisation=unicodedata.normalize("NFD", "Trường Đông"))
+    profile = Profile.objects.get(user__email="hoa@example.org")
+    assert profile.full_name == "Nguyễn Thị Hoà"
+    assert unicodedata.is_normalized("NFC", profile.full_name)
+    assert profile.organisation == "Trường Đông"
