@@ -1,0 +1,3 @@
+from .sections import CourseIndexPage
+
+__all__ = ["CourseIndexPage"]
