@@ -75,6 +75,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+def exact_form(text: str) -> str:
+    """Text as written, for matching accented words exactly: NFC, lower case."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
 def normalise_number(raw: str) -> str:
     """Key for matching document numbers: "1472 / qđ–ttg" -> "1472/QD-TTG"."""
     text = unicodedata.normalize("NFC", raw).upper()

@@ -24,7 +24,6 @@ from wagtail.models import Page
 from content.importer import DOC_TYPE_ABBR, DOC_TYPES, extract_text, parse_text
 from content.models import Issuer, LegalDocumentPage, LegalLibraryPage, LegalSection
 from content.vietnamese import fold, normalise_number
-from search.indexing import exact_form
 from search.models import SearchEntry
 
 SEEDS = Path(__file__).resolve().parent.parent / "content" / "fixtures" / "legal_seeds"
@@ -167,7 +166,6 @@ def _insert_sections(
                 label="",
                 heading=page.title,
                 body=head,
-                exact=exact_form(head),
                 folded=fold(head),
                 **facts,
             )  # fmt: skip
@@ -199,7 +197,6 @@ def _insert_sections(
                     label=label,
                     heading=heading,
                     body=body,
-                    exact=exact_form(body),
                     folded=fold(body),
                     **facts,
                 )  # fmt: skip

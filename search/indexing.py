@@ -6,24 +6,19 @@ head (number, type, title, subject, preamble) and one per section.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from django.db import transaction
 
 from content.models import LegalDocumentPage
-from content.vietnamese import fold
+from content.vietnamese import exact_form, fold
 from search.backends import engine_name, get_engine
 from search.facts import changed, tags_for
 from search.models import SearchDocument, SearchEntry
+from search.query import WORD
 from search.types import IndexEntry
 
 DATABASE_ENGINES = {"sqlite", "postgresql"}
-
-
-def exact_form(text: str) -> str:
-    """What the exact (accented) columns hold: NFC, lower case."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def indexable(page: LegalDocumentPage) -> bool:
@@ -61,20 +56,29 @@ def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
         )
     for row in rows:
         row.body = row.body.replace("[^", "[")  # footnote markers are not words
-        row.exact, row.folded = exact_form(row.body), fold(row.body)
+        row.folded = fold(row.body)
     return rows
 
 
+def word_pairs(folded: str) -> set[str]:
+    """Each pair of neighbouring words as one token: "tre em" -> {"tre_em"}."""
+    words = WORD.findall(folded)
+    return {f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)}
+
+
 def document_for(page: LegalDocumentPage, rows: list[SearchEntry]) -> SearchDocument:
-    """The document-level row: all of its text, and its facts."""
+    """The document-level row: all of its text, and its facts. Pairs of words are
+    taken within a section, so a phrase does not run from one section into the next."""
     head = rows[0]
     headings = " ".join(row.heading for row in rows[1:] if row.heading)
+    folded = [row.folded for row in rows]
+    pairs: set[str] = set().union(*map(word_pairs, folded))
     return SearchDocument(
         page=page,
-        exact="\n".join(row.exact for row in rows),
-        folded="\n".join(row.folded for row in rows),
+        exact="\n".join(exact_form(row.body) for row in rows),
+        folded="\n".join(folded),
+        pairs=" ".join(sorted(pairs)),
         tags=tags_for(head.doc_type, head.issuer_id, head.year, head.status, head.topics),
-        head_exact=exact_form(f"{head.body} {headings}"),
         head_folded=fold(f"{head.body} {headings}"),
         number_key=head.number_key,
         doc_type=head.doc_type,
@@ -95,7 +99,7 @@ def as_index_entry(row: SearchEntry) -> IndexEntry:
         label=row.label,
         heading=row.heading,
         body=row.body,
-        exact=row.exact,
+        exact=exact_form(row.body),
         folded=row.folded,
         number_key=row.number_key,
         doc_type=row.doc_type,

@@ -9,9 +9,10 @@ class SearchEntry(models.Model):
     """One searchable part of a published legal document: its head (number, title,
     subject, preamble) with an empty anchor, or one section with its anchor.
 
-    The engines index these rows (an FTS5 table on SQLite, tsvector columns on
-    PostgreSQL, an index on Elasticsearch); the document's facts are copied here
-    so filters and facets need no join.
+    The database engines find documents through SearchDocument and then read
+    these rows of the page of results for the best section and its snippet;
+    Elasticsearch indexes them. The document's facts are copied here so filters
+    and facets need no join.
     """
 
     page = models.ForeignKey(
@@ -22,8 +23,7 @@ class SearchEntry(models.Model):
     label = models.CharField(max_length=60, blank=True)
     heading = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    exact = models.TextField(blank=True, help_text="NFC, lower case")
-    folded = models.TextField(blank=True, help_text="no diacritics, đ = d")
+    folded = models.TextField(blank=True, help_text="the body without diacritics, đ = d")
     number_key = models.CharField(max_length=80, blank=True, db_index=True)
     doc_type = models.CharField(max_length=10, blank=True)
     issuer_id = models.BigIntegerField(null=True, blank=True)
@@ -55,12 +55,14 @@ class SearchDocument(models.Model):
         primary_key=True,
         related_name="search_document",
     )
-    exact = models.TextField(blank=True)
-    folded = models.TextField(blank=True)
+    exact = models.TextField(blank=True, help_text="NFC, lower case")
+    folded = models.TextField(blank=True, help_text="no diacritics, đ = d")
+    # each pair of neighbouring folded words as one token ("tre_em"), so a phrase
+    # is found as a conjunction of pairs, without storing word positions
+    pairs = models.TextField(blank=True)
     # filters as words, so the full-text index can apply them: "tkh y2021 sinforce"
     tags = models.TextField(blank=True)
     # number, title, subject and headings: ranked apart, being short and telling
-    head_exact = models.TextField(blank=True)
     head_folded = models.TextField(blank=True)
     number_key = models.CharField(max_length=80, blank=True)
     doc_type = models.CharField(max_length=10, blank=True)

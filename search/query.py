@@ -71,6 +71,13 @@ class ParsedQuery:
     def folded_words(self) -> list[str]:
         return [t.folded for clause in self.clauses for alt in clause for t in alt]
 
+    def typed_words(self) -> list[str]:
+        """The words as typed (accented where they were), synonyms left out."""
+        return [t.exact or t.folded for clause in self.clauses for t in clause[0]]
+
+    def typed_folded_words(self) -> list[str]:
+        return [t.folded for clause in self.clauses for t in clause[0]]
+
 
 def _term(word: str) -> Term:
     lowered = unicodedata.normalize("NFC", word).casefold()

@@ -10,7 +10,7 @@ from content.legal_filters import bounded_int
 from content.models import LegalDocumentPage, Topic
 from content.vietnamese import fold
 from search import querylog
-from search.models import SearchEntry
+from search.models import SearchDocument
 from search.query import MAX_CLAUSES, WORD
 from search.service import issuer_names, search_documents
 from search.types import Filters, SearchRequest
@@ -151,13 +151,10 @@ def suggest(request):
     if words:
         title_match = Q()
         for word in words:
-            title_match &= Q(folded__contains=word)
+            title_match &= Q(head_folded__contains=word)
         condition |= title_match
     heads = (
-        SearchEntry.objects.filter(position=0)
-        .filter(condition)
-        .select_related("page")
-        .order_by("-issued_on")[:8]
+        SearchDocument.objects.filter(condition).select_related("page").order_by("-issued_on")[:8]
     )
     suggestions = [
         {"number": h.page.number or "", "title": h.page.title, "url": h.page.url} for h in heads

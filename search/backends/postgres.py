@@ -1,10 +1,11 @@
 """PostgreSQL full-text search.
 
-search_searchdocument has generated tsvector columns with GIN indexes: the
-whole text folded (`vi_unaccent`: simple + unaccent, so every Vietnamese letter
-folds, đ included), the whole text with its accents (`simple`), the filters as
-words, and the head (number, title, subject, headings). Documents are found by
-id through the GIN indexes; the head is ranked with ts_rank_cd; the snippet of
+search_searchdocument has generated tsvector columns with GIN indexes (migration
+0002), none with word positions: `vector_terms` (the folded words, and each pair
+of neighbouring words as one lexeme "tre_em", so a phrase is a conjunction of
+pairs and needs no recheck of positions), `vector_exact` (the words as written),
+`vector_tags` (the filters as words) and `vector_head` (number, title, subject,
+headings). Documents are found by id through the GIN indexes; the snippet of
 each hit comes from ts_headline, escaped before <mark> is put in.
 """
 
@@ -25,17 +26,34 @@ START, STOP = "\x02", "\x03"
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=20, MaxFragments=1"
 
 
-def tsquery(query: ParsedQuery, exact: bool = False) -> str:
-    """A to_tsquery expression. Words are letters and digits only (search.query),
-    so they cannot carry tsquery operators."""
+def _lexeme(word: str) -> str:
+    """A quoted tsquery lexeme. Words are letters and digits only (search.query),
+    so they can hold neither a quote nor an operator."""
+    return f"'{word}'"
+
+
+def _all(words) -> str:
+    return "(" + " & ".join(map(_lexeme, words)) + ")"
+
+
+def terms_tsquery(query: ParsedQuery) -> str:
+    """Every clause, each a word or a phrase (the conjunction of its pairs)."""
     clauses = []
     for clause in query.clauses:
         alternatives = []
         for alternative in clause:
-            words = [(t.exact or t.folded) if exact else t.folded for t in alternative]
-            alternatives.append("(" + " <-> ".join(words) + ")")
-            if exact:
-                break
+            words = [t.folded for t in alternative]
+            pairs = [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+            alternatives.append(_all(pairs or words))
+        clauses.append("(" + " | ".join(alternatives) + ")")
+    return " & ".join(clauses)
+
+
+def headline_tsquery(query: ParsedQuery) -> str:
+    """For ts_headline, which reads the section's text with positions."""
+    clauses = []
+    for clause in query.clauses:
+        alternatives = ["(" + " <-> ".join(t.folded for t in alt) + ")" for alt in clause]
         clauses.append("(" + " | ".join(alternatives) + ")")
     return " & ".join(clauses)
 
@@ -51,32 +69,26 @@ def highlight(headline: str) -> str:
 class PostgresEngine(DocumentLevelEngine):
     name = "postgresql"
 
-    def _ids(self, column: str, config: str, expression: str, filters: Filters) -> list[int]:
-        sql = f"SELECT page_id FROM search_searchdocument WHERE {column} @@ to_tsquery(%s, %s)"
-        params: list = [config, expression]
-        tags = tags_tsquery(filters)
+    def _ids(self, condition: str, params: list, filters: Filters | None = None) -> list[int]:
+        sql = f"SELECT page_id FROM search_searchdocument WHERE {condition}"
+        tags = tags_tsquery(filters) if filters else ""
         if tags:
             sql += " AND vector_tags @@ to_tsquery('simple', %s)"
-            params.append(tags)
+            params = [*params, tags]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
     def matched_ids(self, query: ParsedQuery, filters: Filters) -> list[int]:
-        return self._ids("vector_folded", "vi_unaccent", tsquery(query), filters)
+        return self._ids("vector_terms @@ %s::tsquery", [terms_tsquery(query)], filters)
 
     def exact_ids(self, query: ParsedQuery, filters: Filters) -> set[int]:
-        return set(self._ids("vector_exact", "simple", tsquery(query, exact=True), filters))
+        condition = "vector_exact @@ to_tsquery('simple', %s)"
+        return set(self._ids(condition, [" & ".join(query.typed_words())], filters))
 
-    def head_scores(self, query: ParsedQuery) -> dict[int, float]:
-        words = sorted({t.folded for clause in query.clauses for alt in clause for t in alt})
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT page_id, ts_rank_cd(vector_head, q) FROM search_searchdocument, "
-                "to_tsquery('simple', %s) AS q WHERE vector_head @@ q",
-                [" | ".join(words)],
-            )
-            return {pk: float(rank) for pk, rank in cursor.fetchall()}
+    def head_ids(self, query: ParsedQuery) -> set[int]:
+        condition = "vector_head @@ %s::tsquery"
+        return set(self._ids(condition, [_all(query.typed_folded_words())]))
 
     def with_snippets(self, hits: list[Hit], query: ParsedQuery) -> list[Hit]:
         if not hits:
@@ -89,7 +101,7 @@ class PostgresEngine(DocumentLevelEngine):
                 "JOIN unnest(%s::bigint[], %s::text[]) AS hit(page_id, anchor) "
                 "ON e.page_id = hit.page_id AND e.anchor = hit.anchor",
                 [
-                    tsquery(query),
+                    headline_tsquery(query),
                     HEADLINE_OPTIONS,
                     [pk for pk, _ in pairs],
                     [anchor for _, anchor in pairs],

@@ -3,9 +3,11 @@ memory, and choosing the section of each found document that best matches."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 
+from content.vietnamese import exact_form
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
 from search.query import ParsedQuery
@@ -22,27 +24,29 @@ def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
     return patterns
 
 
-def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, object]:
+def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, tuple]:
     """For each found document, the section where the query matches best: the most
-    clauses, then the most exact (accented) words, then the most occurrences."""
+    clauses, then the most exact (accented) words, then the most occurrences.
+    Returns page id -> (anchor, label, heading, body)."""
     from search.models import SearchEntry
 
     patterns = clause_patterns(query)
     exact_words = [t.exact for clause in query.clauses for t in clause[0] if t.exact]
     folded_words = query.folded_words()
     best: dict[int, tuple] = {}
-    rows = SearchEntry.objects.filter(page_id__in=page_ids).only(
-        "id", "page_id", "position", "anchor", "label", "heading", "body", "exact", "folded"
-    )
-    for entry in rows.order_by("page_id", "position"):
+    rows = SearchEntry.objects.filter(page_id__in=page_ids).order_by("page_id", "position")
+    fields = ("page_id", "anchor", "label", "heading", "body", "folded")
+    for page_id, *section, folded in rows.values_list(*fields):
+        body = section[-1]
+        exact = exact_form(body) if exact_words else ""
         score = (
-            sum(1 for pattern in patterns if pattern.search(entry.folded)),
-            sum(1 for word in exact_words if word in entry.exact),
-            sum(entry.folded.count(word) for word in folded_words),
+            sum(1 for pattern in patterns if pattern.search(folded)),
+            sum(1 for word in exact_words if word in exact),
+            sum(folded.count(word) for word in folded_words),
         )
-        if entry.page_id not in best or score > best[entry.page_id][0]:
-            best[entry.page_id] = (score, entry)
-    return {page_id: entry for page_id, (_score, entry) in best.items()}
+        if page_id not in best or score > best[page_id][0]:
+            best[page_id] = (score, section)
+    return {page_id: section for page_id, (_score, section) in best.items()}
 
 
 def hits_for(
@@ -52,17 +56,17 @@ def hits_for(
     words = query.folded_words()
     hits = []
     for page_id, score in ranked:
-        entry = sections.get(page_id)
-        if entry is None:
+        section = sections.get(page_id)
+        if section is None:
             continue
-        snippet = make_snippet(entry.body, words)
+        anchor, label, heading, body = section
         hits.append(
             Hit(
                 page_id=page_id,
-                anchor=entry.anchor,
-                label=entry.label,
-                heading=entry.heading,
-                snippet=snippet,
+                anchor=anchor,
+                label=label,
+                heading=heading,
+                snippet=make_snippet(body, words),
                 score=round(score, 6),
             )
         )
@@ -86,30 +90,29 @@ def facets_of(ids: list[int], facts: FactTable) -> Facets:
 def top(
     matched: list[int],
     exact: set[int],
-    head: dict[int, float],
+    head: set[int],
     facts: FactTable,
     sort: str,
     wanted: int,
 ) -> list[int]:
-    """The first `wanted` documents in order, sorting only as much as needed."""
-    newest = facts.date_rank.get
+    """The first `wanted` documents in order, sorting only as much as needed.
+    Relevance: matching as typed (with its diacritics) first, then holding every
+    word in the head (number, title, subject, headings), then the newest."""
+    newest = facts.date_rank
+    dated = [pk for pk in matched if pk in newest]  # facts may lag a moment behind
     if sort == "date":
-        return sorted(matched, key=lambda pk: newest(pk, -1), reverse=True)[:wanted]
-    groups = []
-    exact_ids = [pk for pk in matched if pk in exact] if exact else []
-    rest = [pk for pk in matched if pk not in exact] if exact else matched
-    for group in (exact_ids, rest):
-        titled = [pk for pk in group if pk in head]
-        untitled = [pk for pk in group if pk not in head]
-        groups.append(sorted(titled, key=lambda pk: (head[pk], newest(pk, -1)), reverse=True))
-        groups.append(untitled)  # sorted by date only if reached
+        return heapq.nlargest(wanted, dated, key=newest.__getitem__)
+    found = set(dated)
+    exact, head = exact & found, head & found
+    tiers = [exact & head, exact - head, head - exact]
     ordered: list[int] = []
-    for index, group in enumerate(groups):
+    for tier in tiers:
+        ordered.extend(heapq.nlargest(wanted - len(ordered), tier, key=newest.__getitem__))
         if len(ordered) >= wanted:
-            break
-        if index % 2 == 1:
-            group = sorted(group, key=lambda pk: newest(pk, -1), reverse=True)
-        ordered.extend(group[: wanted - len(ordered)])
+            return ordered
+    if len(ordered) < wanted:
+        rest = [pk for pk in dated if pk not in exact and pk not in head]
+        ordered.extend(heapq.nlargest(wanted - len(ordered), rest, key=newest.__getitem__))
     return ordered
 
 
@@ -124,8 +127,9 @@ class DocumentLevelEngine(SearchEngine):
     def exact_ids(self, query: ParsedQuery, filters: Filters) -> set[int]:
         raise NotImplementedError
 
-    def head_scores(self, query: ParsedQuery) -> dict[int, float]:
-        """Relevance of each document's head (number, title, subject, headings)."""
+    def head_ids(self, query: ParsedQuery) -> set[int]:
+        """Documents whose head (number, title, subject, headings) holds every
+        word typed."""
         raise NotImplementedError
 
     def with_snippets(self, hits: list[Hit], query: ParsedQuery) -> list[Hit]:
@@ -139,10 +143,13 @@ class DocumentLevelEngine(SearchEngine):
         matched = self.matched_ids(query, filters)
         if not matched:
             return EngineResult(hits=[], total=0, facets=Facets())
-        exact = self.exact_ids(query, filters) if query.has_exact_terms else set()
-        head = self.head_scores(query)
+        by_relevance = sort != "date"
+        exact = set()
+        if by_relevance and query.has_exact_terms:
+            exact = self.exact_ids(query, filters)
+        head = self.head_ids(query) if by_relevance else set()
         facts = all_facts()
         page = top(matched, exact, head, facts, sort, offset + limit)[offset:]
-        ranked = [(pk, head.get(pk, 0.0) + (10.0 if pk in exact else 0.0)) for pk in page]
+        ranked = [(pk, (2.0 if pk in exact else 0.0) + (1.0 if pk in head else 0.0)) for pk in page]
         hits = self.with_snippets(hits_for(ranked, query), query)
         return EngineResult(hits=hits, total=len(matched), facets=facets_of(matched, facts))
