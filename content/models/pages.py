@@ -100,7 +100,9 @@ class PublicPage(FoldedSearchMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.live and not self.privacy_confirmed:
+        # live_revision is set only while a revision is being published (a new page
+        # in the admin form is `live` by default before it is saved as a draft).
+        if self.live and self.live_revision_id and not self.privacy_confirmed:
             raise ValidationError(
                 {
                     "privacy_confirmed": _(
