@@ -53,21 +53,31 @@ def strip_metadata(data: bytes) -> tuple[bytes, int, int, str] | None:
     return out.getvalue(), image.width, image.height, target
 
 
-def clean_uploaded_image(sender, instance, **kwargs) -> None:
-    """pre_save of the image model: replace a newly uploaded file by its cleaned copy."""
+def clean_uploaded_image(sender, instance, raw: bool = False, **kwargs) -> None:
+    """pre_save of the image model: replace a new image's file by its cleaned copy
+    (also when the file was already written, e.g. by `image.file.save(...)`)."""
     field_file = instance.file
-    if not field_file or getattr(field_file, "_committed", True):
+    if raw or not field_file:
         return
-    field_file.seek(0)
-    data = field_file.read()
+    committed = getattr(field_file, "_committed", True)
+    if committed and not instance._state.adding:
+        return
+    try:
+        field_file.open("rb")
+        field_file.seek(0)
+        data = field_file.read()
+    except OSError:
+        return
     result = strip_metadata(data)
     if result is None:
         field_file.seek(0)
         return
     cleaned, width, height, _ = result
     name = field_file.name.rsplit("/", 1)[-1]
-    content = ContentFile(cleaned, name=name)
-    instance.file = content  # FieldFile re-wrapped by the descriptor, still uncommitted
+    if committed:  # the uncleaned original must not stay on disk
+        field_file.close()
+        field_file.storage.delete(field_file.name)
+    instance.file = ContentFile(cleaned, name=name)  # stored by the field's pre_save
     instance.width, instance.height = width, height
     instance.file_size = len(cleaned)
     instance.file_hash = hash_filelike(io.BytesIO(cleaned))

@@ -15,6 +15,7 @@ from .pages import (
     GuidancePage,
     TopicIndexPage,
     TopicPage,
+    current_campaign,
     running_campaign,
 )
 from .sections import CampaignIndexPage, GuidanceIndexPage
@@ -28,6 +29,7 @@ __all__ = [
     "GuidancePage",
     "TopicIndexPage",
     "TopicPage",
+    "current_campaign",
     "running_campaign",
     "Citation",
     "GuidanceIndexPage",

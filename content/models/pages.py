@@ -243,6 +243,19 @@ def running_campaign(locale: Locale | None = None) -> CampaignPage | None:
     return pages.order_by("-start_date").first()
 
 
+def current_campaign(locale: Locale | None = None) -> CampaignPage | None:
+    """The running campaign; otherwise the next one; otherwise the last one."""
+    running = running_campaign(locale)
+    if running is not None:
+        return running
+    today = timezone.localdate()
+    pages = CampaignPage.objects.live().public()
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    upcoming = pages.filter(start_date__gt=today).order_by("start_date").first()
+    return upcoming or pages.order_by("-end_date").first()
+
+
 class GuidancePage(PublicPage):
     class Audience(models.TextChoices):
         PARENTS = "parents", _("Parents and caregivers")

@@ -67,7 +67,7 @@ class HomePage(FoldedSearchMixin, Page):
         return context
 
     def front_page_items(self) -> dict:
-        from content.models import ArticlePage, LegalDocumentPage, running_campaign
+        from content.models import ArticlePage, LegalDocumentPage, current_campaign
 
         campaign = self.featured_campaign
         if campaign is not None:
@@ -75,7 +75,7 @@ class HomePage(FoldedSearchMixin, Page):
             if not campaign.live or campaign.locale_id != self.locale_id:
                 campaign = None
         if campaign is None:
-            campaign = running_campaign(self.locale)
+            campaign = current_campaign(self.locale)
         documents = LegalDocumentPage.objects.live().public().filter(locale=self.locale)
         news = ArticlePage.objects.live().public().filter(locale=self.locale)
         courses = []

@@ -1,5 +1,6 @@
 import io
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -89,3 +90,14 @@ def test_not_an_image_is_refused_without_error(client, django_user_model):
     )
     assert response.status_code == 200
     assert not get_image_model().objects.filter(title="Hỏng").exists()
+
+
+def test_file_saved_before_the_model_is_cleaned_too():
+    image = get_image_model()(title="Ảnh lưu bằng mã")
+    image.file.save("anh-ma.jpg", ContentFile(jpeg_with_gps()), save=False)
+    first_name = image.file.name
+    image.save()
+    with image.open_file() as stored:
+        assert_no_metadata(stored.read())
+    assert (image.width, image.height) == (600, 800)
+    assert image.file.name == first_name or not image.file.storage.exists(first_name)
