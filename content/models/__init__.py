@@ -8,11 +8,29 @@ from .legal import (
     LegalSection,
     Topic,
 )
+from .pages import (
+    ArticleIndexPage,
+    ArticlePage,
+    CampaignPage,
+    GuidancePage,
+    TopicIndexPage,
+    TopicPage,
+    current_campaign,
+    running_campaign,
+)
 from .sections import CampaignIndexPage, GuidanceIndexPage
 
 __all__ = [
     "AdministrativeUnit",
+    "ArticleIndexPage",
+    "ArticlePage",
     "CampaignIndexPage",
+    "CampaignPage",
+    "GuidancePage",
+    "TopicIndexPage",
+    "TopicPage",
+    "current_campaign",
+    "running_campaign",
     "Citation",
     "GuidanceIndexPage",
     "Issuer",

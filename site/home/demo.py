@@ -7,7 +7,13 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from content.models import CampaignIndexPage, GuidanceIndexPage, LegalLibraryPage
+from content.models import (
+    ArticleIndexPage,
+    CampaignIndexPage,
+    GuidanceIndexPage,
+    LegalLibraryPage,
+    TopicIndexPage,
+)
 from home.models import FooterSettings, HomePage, NavigationSettings
 from learning.models import CourseIndexPage
 
@@ -71,6 +77,24 @@ SECTIONS = [
         "Guidance",
         "<p>Plain-language help for parents, children and teachers: signs of abuse, what "
         "to do, who to call.</p>",
+    ),
+    SectionSpec(
+        ArticleIndexPage,
+        "tin-tuc",
+        "Tin tức",
+        "<p>Tin tức và thông báo về công tác bảo vệ trẻ em trên cổng.</p>",
+        "News",
+        "<p>News and announcements about child protection on the portal.</p>",
+    ),
+    SectionSpec(
+        TopicIndexPage,
+        "chu-de",
+        "Chủ đề",
+        "<p>Mỗi chủ đề gom văn bản, chiến dịch, hướng dẫn, tin tức và khóa học về cùng một "
+        "vấn đề: xâm hại tình dục, bạo lực, đuối nước, an toàn trên mạng…</p>",
+        "Topics",
+        "<p>Each topic gathers the documents, campaigns, guidance, news and courses on one "
+        "issue: sexual abuse, violence, drowning, safety online…</p>",
     ),
     SectionSpec(
         CourseIndexPage,

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from content.demo import load_legal_library
+from content.demo_pages import load_public_pages
 from content.models import LegalLibraryPage
 from home.demo import load_site_frame
 
@@ -18,4 +19,10 @@ class Command(BaseCommand):
         library = LegalLibraryPage.objects.child_of(home).get()
         pages = load_legal_library(library)
         self.stdout.write(f"Legal library: {len(pages)} documents.")
+        public = load_public_pages(home)
+        self.stdout.write(
+            "Campaigns: {campaigns}, guidance: {guidance}, news: {news}, topics: {topics}.".format(
+                **{name: len(items) for name, items in public.items()}
+            )
+        )
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
