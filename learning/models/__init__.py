@@ -1,3 +1,4 @@
+from .managers import AreaManager
 from .sections import CourseIndexPage
 
-__all__ = ["CourseIndexPage"]
+__all__ = ["AreaManager", "CourseIndexPage"]
