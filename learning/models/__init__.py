@@ -1,3 +1,25 @@
+from .courses import CoursePage, LessonPage, ReviewSetting
+from .progress import (
+    AttemptOption,
+    AttemptQuestion,
+    Enrolment,
+    LessonCompletion,
+    QuizAttempt,
+)
+from .quiz import Choice, Question, QuestionType
 from .sections import CourseIndexPage
 
-__all__ = ["CourseIndexPage"]
+__all__ = [
+    "AttemptOption",
+    "AttemptQuestion",
+    "Choice",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+    "Question",
+    "QuestionType",
+    "QuizAttempt",
+    "ReviewSetting",
+]
