@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('content', '0006_document_field'),
-        ('learning', '0001_initial'),
+        ('learning', '0002_courses'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),

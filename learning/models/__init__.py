@@ -1,4 +1,27 @@
+from .courses import CoursePage, LessonPage, ReviewSetting
 from .managers import AreaManager
+from .progress import (
+    AttemptOption,
+    AttemptQuestion,
+    Enrolment,
+    LessonCompletion,
+    QuizAttempt,
+)
+from .quiz import Choice, Question, QuestionType
 from .sections import CourseIndexPage
 
-__all__ = ["AreaManager", "CourseIndexPage"]
+__all__ = [
+    "AreaManager",
+    "AttemptOption",
+    "AttemptQuestion",
+    "Choice",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+    "Question",
+    "QuestionType",
+    "QuizAttempt",
+    "ReviewSetting",
+]
