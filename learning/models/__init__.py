@@ -1,3 +1,4 @@
+from .certificates import Certificate, CertificateStatus
 from .sections import CourseIndexPage
 
-__all__ = ["CourseIndexPage"]
+__all__ = ["Certificate", "CertificateStatus", "CourseIndexPage"]
