@@ -1,6 +1,16 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
+from .certificate_admin import CertificatePermissionPolicy, CertificateViewSet
 from .manager_admin import AreaManagerViewSet, report_menu_item
+from .models import Certificate
+
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset() -> CertificateViewSet:
+    return CertificateViewSet()
 
 
 @hooks.register("register_admin_viewset")

@@ -1,3 +1,4 @@
+from .certificates import Certificate, CertificateStatus
 from .courses import CoursePage, LessonPage, ReviewSetting
 from .managers import AreaManager
 from .progress import (
@@ -14,6 +15,8 @@ __all__ = [
     "AreaManager",
     "AttemptOption",
     "AttemptQuestion",
+    "Certificate",
+    "CertificateStatus",
     "Choice",
     "CourseIndexPage",
     "CoursePage",

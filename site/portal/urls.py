@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/api/", search_views.search_api, name="search_api"),
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
+    path("chung-nhan/", include("learning.certificate_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
