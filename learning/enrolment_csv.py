@@ -426,8 +426,8 @@ class ApplyResult:
 def apply_file(data: bytes, *, manager, course, request) -> tuple[CheckResult, ApplyResult]:
     """Check again (the database may have changed since the preview) and enrol the
     accepted rows, all in one transaction; invitations leave after the commit."""
+    from allauth.account.adapter import get_adapter
     from allauth.account.models import EmailAddress
-    from allauth.account.utils import generate_unique_username
 
     from learning.models import Enrolment
     from learning.services import enrol
@@ -442,7 +442,9 @@ def apply_file(data: bytes, *, manager, course, request) -> tuple[CheckResult, A
         for row in checked.accepted:
             if row.user_id is None:
                 user = User(
-                    username=generate_unique_username([row.full_name, row.email, "hocvien"]),
+                    username=get_adapter(request).generate_unique_username(
+                        [row.full_name, row.email, "hocvien"]
+                    ),
                     email=row.email,
                     first_name=row.full_name[:150],
                 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import default_token_generator
@@ -15,8 +16,14 @@ from allauth.account.utils import user_pk_to_url_str
 
 
 def set_password_url(request, user) -> str:
-    key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
-    return get_adapter(request).get_reset_password_from_key_url(key)
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return request.build_absolute_uri(path)
 
 
 def send_invitation(request, user, course) -> None:

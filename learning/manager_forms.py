@@ -109,3 +109,23 @@ class EnrolmentConfirmForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = courses()
+
+
+class CertificateZipForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Area"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        empty_label=_("All my area"),
+    )
+    course = forms.ModelChoiceField(
+        label=_("Course"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        empty_label=_("All courses"),
+    )
+
+    def __init__(self, data, *, manager):
+        super().__init__(data)
+        self.fields["unit"].queryset = units_for(manager)
+        self.fields["course"].queryset = courses()

@@ -20,11 +20,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import enrolment_csv
 from .charts import Series, bar_chart
 from .exports import report_csv, report_xlsx
-from .manager_forms import EnrolmentConfirmForm, EnrolmentUploadForm, ReportForm
+from .manager_forms import (
+    CertificateZipForm,
+    EnrolmentConfirmForm,
+    EnrolmentUploadForm,
+    ReportForm,
+)
 from .reports import COUNTING_RULE, build_report
 from .scope import UnitMap, is_manager, learners_in_scope, managed_units, sees_everything
 
 SESSION_KEY = "learning_enrolment_upload"
+MAX_CERTIFICATES = 500
 
 
 def manager_required(view):
@@ -173,3 +179,45 @@ def enrol_csv(request):
             _("Unknown action."), content_type="text/plain; charset=utf-8"
         )
     return render(request, "learning/manage/enrol.html", context)
+
+
+def certificates_in_scope(manager, *, unit=None, course=None):
+    """Valid certificates of the learners a manager may see (narrowed to a unit/course)."""
+    from learning.models import Certificate, CertificateStatus
+
+    certificates = Certificate.objects.with_status(CertificateStatus.VALID).filter(
+        user__in=learners_in_scope(manager, unit=unit)
+    )
+    if course is not None:
+        certificates = certificates.filter(course_id=course.pk)
+    return certificates.order_by("learner_name", "issued_at")
+
+
+@require_GET
+@manager_required
+def certificates_zip_view(request):
+    from .certificates import certificates_zip
+
+    form = CertificateZipForm(request.GET or None, manager=request.user)
+    context = {
+        "form": form,
+        "areas": managed_units(request.user),
+        "everything": sees_everything(request.user),
+        "limit": MAX_CERTIFICATES,
+    }
+    if "download" in request.GET and form.is_valid():
+        certificates = certificates_in_scope(
+            request.user, unit=form.cleaned_data["unit"], course=form.cleaned_data["course"]
+        )
+        count = certificates.count()
+        if count == 0:
+            context["empty"] = True
+        elif count > MAX_CERTIFICATES:
+            context["too_many"] = count
+        else:
+            response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
+            unit = form.cleaned_data["unit"]
+            suffix = f"-{unit.pk}" if unit else ""
+            response["Content-Disposition"] = f'attachment; filename="chung-nhan{suffix}.zip"'
+            return response
+    return render(request, "learning/manage/certificates.html", context)
