@@ -141,6 +141,7 @@ class QuestionFactory(DjangoModelFactory):
 
     class Meta:
         model = Question
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def options(self, create, extracted, **kwargs):

@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("hoc-tap/", include("learning.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/api/", search_views.search_api, name="search_api"),
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
