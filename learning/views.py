@@ -17,7 +17,14 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from learning import services
-from learning.models import CoursePage, Enrolment, LessonPage, QuizAttempt, ReviewSetting
+from learning.models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    QuizAttempt,
+    ReviewSetting,
+)
 from learning.progress import course_progress
 
 # Per learner: generous for a person answering, tight for a script.
@@ -255,6 +262,11 @@ def result(request: HttpRequest, public_id) -> HttpResponse:
         correct_count=sum(1 for row in context["rows"] if row.is_correct),
         progress=course_progress(course, request.user),
         back_url=_attempt_home(attempt),
+        certificate=(
+            Certificate.objects.filter(user=request.user, course_id=course.pk)
+            .order_by("-issued_at")
+            .first()
+        ),
     )
     return render(request, "learning/result.html", context)
 
@@ -280,4 +292,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("completed_at", "-enrolled_at")
     )
     items = [course_progress(enrolment.course, request.user) for enrolment in enrolments]
-    return render(request, "learning/dashboard.html", {"items": items})
+    certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")
+    return render(
+        request, "learning/dashboard.html", {"items": items, "certificates": certificates}
+    )

@@ -1,3 +1,4 @@
+from .certificates import Certificate, CertificateStatus
 from .courses import CoursePage, LessonPage, ReviewSetting
 from .progress import (
     AttemptOption,
@@ -12,6 +13,8 @@ from .sections import CourseIndexPage
 __all__ = [
     "AttemptOption",
     "AttemptQuestion",
+    "Certificate",
+    "CertificateStatus",
     "Choice",
     "CourseIndexPage",
     "CoursePage",

@@ -14,7 +14,6 @@ from content.blocks import BodyStreamBlock
 from content.models.mixins import FoldedSearchMixin
 
 
-
 class ReviewSetting(models.TextChoices):
     """What a learner sees after submitting a quiz."""
 

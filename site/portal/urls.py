@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("feeds/tin-tuc.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
     path("feeds/van-ban.rss", feeds.LegalDocumentsFeed(), name="feed_documents_rss"),
     path("feeds/van-ban.atom", feeds.LegalDocumentsAtomFeed(), name="feed_documents_atom"),
+    path("chung-nhan/", include("learning.certificate_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

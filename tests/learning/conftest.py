@@ -5,9 +5,12 @@ from tests.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
+    ProfileFactory,
     QuestionFactory,
-    UserFactory,
 )
+
+LEARNER_NAME = "Nguyễn Thị Hồng Đào"
+COURSE_TITLE = "Phòng, chống xâm hại tình dục trẻ em dành cho giáo viên"
 
 ORDERING_STEPS = [
     ("Bình tĩnh lắng nghe, tin lời trẻ", True),
@@ -19,17 +22,28 @@ ORDERING_STEPS = [
 
 @pytest.fixture
 def course(home_page):
-    """A course with two required lessons and one optional, a bank of 12 questions
-    (one ordering, one multiple choice, one true/false), 10 drawn per attempt."""
+    """A course with two required lessons and one optional; 10 questions drawn per
+    attempt, pass mark 70%, three attempts (the `bank` fixture adds the questions)."""
     section = CourseIndexPageFactory(parent=home_page)
     course = CoursePageFactory(
-        parent=section, quiz_question_count=10, pass_mark=70, quiz_max_attempts=3
+        parent=section,
+        title=COURSE_TITLE,
+        quiz_question_count=10,
+        pass_mark=70,
+        quiz_max_attempts=3,
     )
-    lessons = [
+    course.lesson_list = [
         LessonPageFactory(parent=course, title="Bài 1"),
         LessonPageFactory(parent=course, title="Bài 2"),
         LessonPageFactory(parent=course, title="Bài đọc thêm", required=False),
     ]
+    return course
+
+
+@pytest.fixture
+def bank(course):
+    """Twelve questions: nine single choice, one ordering, one multiple choice and one
+    true/false attached to the first lesson."""
     for _ in range(9):
         QuestionFactory(course=course)
     QuestionFactory(course=course, type=QuestionType.ORDERING, options=ORDERING_STEPS)
@@ -41,20 +55,20 @@ def course(home_page):
     QuestionFactory(
         course=course,
         type=QuestionType.TRUE_FALSE,
-        lesson=lessons[0],
+        lesson=course.lesson_list[0],
         options=[("Đúng", True), ("Sai", False)],
     )
-    course.lesson_list = lessons
     return course
 
 
 @pytest.fixture
 def learner(db):
-    return UserFactory()
+    return ProfileFactory(full_name=LEARNER_NAME).user
 
 
 @pytest.fixture
-def enrolment(course, learner):
+def enrolment(bank, course, learner):
+    """The learner, enrolled, with the two required lessons done."""
     from learning import services
 
     enrolment = services.enrol(learner, course)

@@ -27,7 +27,7 @@ def test_enrol_is_idempotent(course, learner):
     assert Enrolment.objects.count() == 1
 
 
-def test_final_quiz_needs_required_lessons_only(course, learner):
+def test_final_quiz_needs_required_lessons_only(bank, course, learner):
     enrolment = services.enrol(learner, course)
     with pytest.raises(services.QuizUnavailable):
         services.start_attempt(enrolment)
@@ -208,7 +208,7 @@ def test_double_submission_grades_once(enrolment):
     assert QuizAttempt.objects.get(pk=attempt.pk).submitted_at == first.attempt.submitted_at
 
 
-def test_lesson_quiz_marks_the_lesson_done(course, learner):
+def test_lesson_quiz_marks_the_lesson_done(bank, course, learner):
     enrolment = services.enrol(learner, course)
     lesson = course.lesson_list[0]
     lesson.quiz_question_count = 1
@@ -218,3 +218,46 @@ def test_lesson_quiz_marks_the_lesson_done(course, learner):
     answer_all(attempt, correct_answer)
     assert services.submit_attempt(attempt).attempt.passed
     assert lesson.pk in services.completed_lesson_ids(enrolment)
+
+
+def test_completing_the_course_issues_the_certificate_once(enrolment, course):
+    from learning.models import Certificate
+
+    course.certificate_valid_months = 24
+    course.save()
+    attempt = services.start_attempt(enrolment)
+    answer_all(attempt, correct_answer)
+    services.submit_attempt(attempt)
+    services.submit_attempt(attempt)
+    certificate = Certificate.objects.get(user=enrolment.user)
+    assert certificate.course_id == course.pk
+    assert certificate.issued_at == QuizAttempt.objects.get(pk=attempt.pk).submitted_at
+    assert certificate.expires_at.year == certificate.issued_at.year + 2
+
+
+def test_no_certificate_when_the_course_gives_none(enrolment, course):
+    from learning.models import Certificate
+
+    course.issues_certificate = False
+    course.save()
+    attempt = services.start_attempt(enrolment)
+    answer_all(attempt, correct_answer)
+    services.submit_attempt(attempt)
+    assert not Certificate.objects.exists()
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None
+
+
+def test_certificate_failure_rolls_back_the_grading(enrolment, monkeypatch):
+    import learning.certificates
+
+    def broken(**kwargs):
+        raise RuntimeError("PDF store down")
+
+    monkeypatch.setattr(learning.certificates, "issue_certificate", broken)
+    attempt = services.start_attempt(enrolment)
+    answer_all(attempt, correct_answer)
+    with pytest.raises(RuntimeError):
+        services.submit_attempt(attempt)
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None and attempt.score is None
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is None
