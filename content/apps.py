@@ -7,9 +7,14 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_save
+
+        from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
         from content.citations import on_page_published
+        from content.images import clean_uploaded_image
         from content.models import LegalDocumentPage
 
         page_published.connect(on_page_published, sender=LegalDocumentPage)
+        pre_save.connect(clean_uploaded_image, sender=get_image_model(), dispatch_uid="clean-image")

@@ -409,9 +409,15 @@ def complete_course(enrolment: Enrolment, *, now: datetime | None = None) -> boo
 
 
 def course_completed(enrolment: Enrolment, *, now: datetime) -> None:
-    """CERTIFICATE HOOK: runs inside the grading transaction when a course is
-    completed. The certificate is issued here once the `certificates` branch
-    (learning.certificates.issue_certificate) is merged."""
+    """Runs inside the grading transaction when a course is completed: issues the
+    certificate when the course gives one."""
+    from learning.certificates import issue_certificate
+
     course = enrolment.course
-    if not course.issues_certificate:
-        return
+    if course.issues_certificate:
+        issue_certificate(
+            user=enrolment.user,
+            course=course,
+            valid_months=course.certificate_valid_months,
+            issued_at=now,
+        )

@@ -1,5 +1,7 @@
 """One factory per page type (tests/test_factories.py fails when one is missing)."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -7,10 +9,17 @@ from factory.django import DjangoModelFactory
 from accounts.models import Profile, Role, User
 from content.models import (
     AdministrativeUnit,
+    ArticleIndexPage,
+    ArticlePage,
     CampaignIndexPage,
+    CampaignPage,
     GuidanceIndexPage,
+    GuidancePage,
     LegalDocumentPage,
     LegalLibraryPage,
+    Topic,
+    TopicIndexPage,
+    TopicPage,
 )
 from home.models import HomePage
 from learning.models import Choice, CourseIndexPage, CoursePage, LessonPage, Question
@@ -57,6 +66,70 @@ class GuidanceIndexPageFactory(wagtail_factories.PageFactory):
         model = GuidanceIndexPage
 
 
+class TopicFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Phòng, chống đuối nước {n}")
+    name_en = factory.Sequence(lambda n: f"Drowning prevention {n}")
+    slug = factory.Sequence(lambda n: f"duoi-nuoc-{n}")
+
+    class Meta:
+        model = Topic
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Chiến dịch phòng, chống đuối nước {n}")
+    summary = "Dạy trẻ kỹ năng an toàn khi ở gần nước trong mùa hè."
+    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=5))
+    end_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=25))
+    audiences = factory.LazyFunction(lambda: [Role.PARENT.value, Role.TEACHER.value])
+    privacy_confirmed = True
+
+    class Meta:
+        model = CampaignPage
+
+
+class GuidancePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Cần làm gì khi nghi ngờ trẻ bị xâm hại {n}")
+    summary = "Các bước đơn giản cho cha mẹ và giáo viên."
+    audience = GuidancePage.Audience.PARENTS
+    privacy_confirmed = True
+
+    class Meta:
+        model = GuidancePage
+
+
+class ArticleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Tin tức"
+
+    class Meta:
+        model = ArticleIndexPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tập huấn kỹ năng bảo vệ trẻ em cho cộng tác viên {n}")
+    summary = "Cộng tác viên thôn, bản được tập huấn về cách tiếp nhận thông tin."
+    author = "Phòng Văn hóa – Xã hội"
+    privacy_confirmed = True
+
+    class Meta:
+        model = ArticlePage
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Chủ đề"
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Chủ đề {n}")
+    topic = factory.SubFactory(TopicFactory)
+    privacy_confirmed = True
+
+    class Meta:
+        model = TopicPage
+
+
 class CourseIndexPageFactory(wagtail_factories.PageFactory):
     title = "Đào tạo"
 
@@ -78,7 +151,7 @@ class CoursePageFactory(wagtail_factories.PageFactory):
 class LessonPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Bài {n + 1}")
     body = factory.LazyFunction(
-        lambda: [("text", "<p>Tổng đài quốc gia bảo vệ trẻ em 111 miễn phí, 24/7.</p>")]
+        lambda: [("paragraph", "<p>Tổng đài quốc gia bảo vệ trẻ em 111 miễn phí, 24/7.</p>")]
     )
 
     class Meta:
@@ -94,6 +167,12 @@ PAGE_FACTORIES = {
     CourseIndexPage: CourseIndexPageFactory,
     CoursePage: CoursePageFactory,
     LessonPage: LessonPageFactory,
+    CampaignPage: CampaignPageFactory,
+    GuidancePage: GuidancePageFactory,
+    ArticleIndexPage: ArticleIndexPageFactory,
+    ArticlePage: ArticlePageFactory,
+    TopicIndexPage: TopicIndexPageFactory,
+    TopicPage: TopicPageFactory,
 }
 
 
@@ -141,6 +220,7 @@ class QuestionFactory(DjangoModelFactory):
 
     class Meta:
         model = Question
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def options(self, create, extracted, **kwargs):

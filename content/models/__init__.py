@@ -8,11 +8,27 @@ from .legal import (
     LegalSection,
     Topic,
 )
+from .pages import (
+    ArticleIndexPage,
+    ArticlePage,
+    CampaignPage,
+    GuidancePage,
+    TopicIndexPage,
+    TopicPage,
+    running_campaign,
+)
 from .sections import CampaignIndexPage, GuidanceIndexPage
 
 __all__ = [
     "AdministrativeUnit",
+    "ArticleIndexPage",
+    "ArticlePage",
     "CampaignIndexPage",
+    "CampaignPage",
+    "GuidancePage",
+    "TopicIndexPage",
+    "TopicPage",
+    "running_campaign",
     "Citation",
     "GuidanceIndexPage",
     "Issuer",

@@ -41,6 +41,12 @@ class ListingIndexPage(FoldedSearchMixin, Page):
 class CampaignIndexPage(ListingIndexPage):
     template = "content/listing_index_page.html"
     max_count_per_parent = 1
+    subpage_types = ["content.CampaignPage"]
+
+    def listed_children(self) -> models.QuerySet:
+        from .pages import CampaignPage
+
+        return CampaignPage.objects.child_of(self).live().public().order_by("-start_date")
 
     class Meta:
         verbose_name = _("campaign section")
@@ -49,6 +55,7 @@ class CampaignIndexPage(ListingIndexPage):
 class GuidanceIndexPage(ListingIndexPage):
     template = "content/listing_index_page.html"
     max_count_per_parent = 1
+    subpage_types = ["content.GuidancePage"]
 
     class Meta:
         verbose_name = _("guidance section")

@@ -10,9 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.models import Role
+from content.blocks import BodyStreamBlock
 from content.models.mixins import FoldedSearchMixin
-
-from .blocks import LessonBodyBlock
 
 
 class ReviewSetting(models.TextChoices):
@@ -153,7 +152,7 @@ class LessonPage(FoldedSearchMixin, Page):
     """A lesson: content blocks, "Mark as done", and an optional short quiz drawn
     from the course's questions attached to this lesson."""
 
-    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     required = models.BooleanField(
         _("required"), default=True, help_text=_("Learners must finish it to complete the course.")
     )

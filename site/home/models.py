@@ -16,8 +16,38 @@ class HomePage(FoldedSearchMixin, Page):
     """The site root in each language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_campaign = models.ForeignKey(
+        "content.CampaignPage",
+        verbose_name=_("featured campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave blank to show the campaign running today."),
+    )
+    featured_courses = StreamField(
+        [
+            (
+                "course",
+                blocks.PageChooserBlock(
+                    label=_("course"), help_text=_("A course page from Training.")
+                ),
+            )
+        ],
+        blank=True,
+        verbose_name=_("featured courses"),
+    )
+    latest_count = models.PositiveSmallIntegerField(
+        _("how many latest documents and news to show"), default=4
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("featured_campaign"),
+        FieldPanel("featured_courses"),
+        FieldPanel("latest_count"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
@@ -33,7 +63,32 @@ class HomePage(FoldedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu().specific()
+        context.update(self.front_page_items())
         return context
+
+    def front_page_items(self) -> dict:
+        from content.models import ArticlePage, LegalDocumentPage, running_campaign
+
+        campaign = self.featured_campaign
+        if campaign is not None:
+            campaign = campaign.localized
+            if not campaign.live or campaign.locale_id != self.locale_id:
+                campaign = None
+        if campaign is None:
+            campaign = running_campaign(self.locale)
+        documents = LegalDocumentPage.objects.live().public().filter(locale=self.locale)
+        news = ArticlePage.objects.live().public().filter(locale=self.locale)
+        courses = []
+        for block in self.featured_courses:
+            page = block.value.localized.specific if block.value else None
+            if page is not None and page.live:
+                courses.append(page)
+        return {
+            "campaign": campaign,
+            "latest_documents": documents.order_by("-first_published_at")[: self.latest_count],
+            "latest_news": news.order_by("-date", "-pk")[: self.latest_count],
+            "featured_courses": courses,
+        }
 
 
 class MenuLinkBlock(blocks.StructBlock):

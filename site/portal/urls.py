@@ -7,12 +7,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import feeds, seo
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -25,9 +28,14 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("hoc-tap/bao-cao/", include("learning.manager_urls")),
+    path("hoc-tap/", include("learning.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/api/", search_views.search_api, name="search_api"),
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
+    path("feeds/tin-tuc.rss", feeds.NewsFeed(), name="feed_news_rss"),
+    path("feeds/tin-tuc.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
+    path("feeds/van-ban.rss", feeds.LegalDocumentsFeed(), name="feed_documents_rss"),
+    path("feeds/van-ban.atom", feeds.LegalDocumentsAtomFeed(), name="feed_documents_atom"),
     path("chung-nhan/", include("learning.certificate_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

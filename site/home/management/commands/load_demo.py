@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from content.demo import load_legal_library
 from content.models import LegalLibraryPage
 from home.demo import load_site_frame
+from learning.demo import DEMO_LEARNER_EMAIL, DEMO_LEARNER_PASSWORD, demo_learner, load_courses
+from learning.models import CourseIndexPage
 
 
 class Command(BaseCommand):
@@ -18,4 +20,8 @@ class Command(BaseCommand):
         library = LegalLibraryPage.objects.child_of(home).get()
         pages = load_legal_library(library)
         self.stdout.write(f"Legal library: {len(pages)} documents.")
+        courses = load_courses(CourseIndexPage.objects.child_of(home).get())
+        self.stdout.write(f"Training: {len(courses)} courses.")
+        demo_learner()
+        self.stdout.write(f"Demo learner: {DEMO_LEARNER_EMAIL} / password {DEMO_LEARNER_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

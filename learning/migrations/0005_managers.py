@@ -34,8 +34,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('content', '0006_document_field'),
-        ('learning', '0002_courses'),
-        ('learning', '0003_certificates'),
+        ('learning', '0004_lessons_on_shared_blocks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
