@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -28,6 +29,11 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/api/", search_views.search_api, name="search_api"),
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("chung-nhan/", include("learning.certificate_urls")),
+    path(
+        "quyen-rieng-tu/",
+        TemplateView.as_view(template_name="accounts/privacy_notice.html"),
+        name="privacy_notice",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
