@@ -191,6 +191,14 @@ class CertificateViewSet(ModelViewSet):
         "revoked_by",
     ]
 
+    def get_permissions_to_register(self):
+        # only "view" and "change" (= revoke) mean anything for certificates
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_certificate", "change_certificate"])
+        )
+
     def get_form_class(self, for_update=False):
         return RevokeForm
 

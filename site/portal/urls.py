@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -37,6 +38,11 @@ urlpatterns += i18n_patterns(
     path("feeds/van-ban.rss", feeds.LegalDocumentsFeed(), name="feed_documents_rss"),
     path("feeds/van-ban.atom", feeds.LegalDocumentsAtomFeed(), name="feed_documents_atom"),
     path("chung-nhan/", include("learning.certificate_urls")),
+    path(
+        "quyen-rieng-tu/",
+        TemplateView.as_view(template_name="accounts/privacy_notice.html"),
+        name="privacy_notice",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

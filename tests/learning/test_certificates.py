@@ -205,3 +205,13 @@ def test_zip_has_one_pdf_per_certificate_with_safe_names(learner, course):
     for name in names:
         assert name.isascii() and "/" not in name and ".." not in name
         assert archive.read(name).startswith(b"%PDF")
+
+
+def test_bench_command_prints_figures_and_leaves_nothing(home_page):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_certificate", runs=2, stdout=out)
+    text = out.getvalue()
+    assert "issue_certificate" in text and "render_pdf" in text and "p95" in text
+    assert Certificate.objects.count() == 0
