@@ -22,7 +22,7 @@ from content.models import (
     TopicPage,
 )
 from home.models import HomePage
-from learning.models import CourseIndexPage
+from learning.models import Choice, CourseIndexPage, CoursePage, LessonPage, Question
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -137,6 +137,27 @@ class CourseIndexPageFactory(wagtail_factories.PageFactory):
         model = CourseIndexPage
 
 
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Khóa học bảo vệ trẻ em {n}")
+    summary = "Nhận biết dấu hiệu xâm hại và biết cần làm gì, gọi cho ai."
+    audiences = factory.LazyFunction(lambda: [Role.TEACHER])
+    quiz_question_count = 3
+    pass_mark = 60
+
+    class Meta:
+        model = CoursePage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Bài {n + 1}")
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Tổng đài quốc gia bảo vệ trẻ em 111 miễn phí, 24/7.</p>")]
+    )
+
+    class Meta:
+        model = LessonPage
+
+
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
     LegalLibraryPage: LegalLibraryPageFactory,
@@ -144,6 +165,8 @@ PAGE_FACTORIES = {
     CampaignIndexPage: CampaignIndexPageFactory,
     GuidanceIndexPage: GuidanceIndexPageFactory,
     CourseIndexPage: CourseIndexPageFactory,
+    CoursePage: CoursePageFactory,
+    LessonPage: LessonPageFactory,
     CampaignPage: CampaignPageFactory,
     GuidancePage: GuidancePageFactory,
     ArticleIndexPage: ArticleIndexPageFactory,
@@ -186,3 +209,28 @@ class ProfileFactory(DjangoModelFactory):
 
     class Meta:
         model = Profile
+
+
+class QuestionFactory(DjangoModelFactory):
+    """A single-choice question with options "Đúng 1" (correct) and "Sai 1".."Sai 2"."""
+
+    course = factory.SubFactory(CoursePageFactory)
+    text = factory.Sequence(lambda n: f"Câu hỏi số {n}?")
+    explanation = factory.Sequence(lambda n: f"Giải thích bí mật {n}.")
+
+    class Meta:
+        model = Question
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def options(self, create, extracted, **kwargs):
+        """options=[("text", is_correct), ...] in the correct order for ordering questions."""
+        if not create:
+            return
+        pairs = extracted or [
+            (f"Đáp án đúng {self.pk}", True),
+            (f"Đáp án sai A {self.pk}", False),
+            (f"Đáp án sai B {self.pk}", False),
+        ]
+        for position, (text, correct) in enumerate(pairs):
+            Choice.objects.create(question=self, text=text, is_correct=correct, sort_order=position)

@@ -8,6 +8,7 @@ class CourseIndexPage(ListingIndexPage):
 
     template = "content/listing_index_page.html"
     max_count_per_parent = 1
+    subpage_types = ["learning.CoursePage"]
 
     class Meta:
         verbose_name = _("training section")

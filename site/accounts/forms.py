@@ -65,3 +65,32 @@ class LearnerSignupForm(ProfileFieldsMixin):
 
 class ProfileForm(ProfileFieldsMixin):
     pass
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account asks for the password again, and what to do with certificates."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    keep_certificates = forms.BooleanField(
+        label=_("Keep my certificates verifiable"),
+        required=False,
+        help_text=_(
+            "If ticked, anyone holding one of your certificates can still check it: the "
+            "verification page keeps showing your name, the course and the dates. If not, "
+            "your certificates are deleted too and their codes are no longer found."
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

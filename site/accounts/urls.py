@@ -4,4 +4,7 @@ from . import views
 
 urlpatterns = [
     path("profile/", views.profile, name="accounts_profile"),
+    path("my-data/", views.my_data, name="accounts_my_data"),
+    path("my-data/download/", views.export_data, name="accounts_export_data"),
+    path("delete/", views.delete_account_view, name="accounts_delete"),
 ]

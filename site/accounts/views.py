@@ -1,10 +1,22 @@
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+import json
 
-from .forms import ProfileForm
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from django_ratelimit.core import is_ratelimited
+
+from learning.models import Certificate
+
+from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
+from .privacy import collect_user_data, delete_account
 
 
 @login_required
@@ -25,3 +37,43 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts_profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@require_GET
+@login_required
+def my_data(request):
+    """The learner's certificates, their data download and the way to delete the account."""
+    certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")
+    return render(request, "accounts/my_data.html", {"certificates": certificates})
+
+
+@require_GET
+@login_required
+def export_data(request):
+    data = collect_user_data(request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="du-lieu-cua-toi-{stamp}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete_account_view(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if is_ratelimited(
+            request, group="account-delete", key="user", rate="5/15m", increment=True
+        ):
+            form = DeleteAccountForm(user=request.user)
+            messages.error(request, _("Too many attempts. Please wait 15 minutes and try again."))
+            return render(request, "accounts/delete_account.html", {"form": form}, status=429)
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            delete_account(user, keep_certificates=form.cleaned_data["keep_certificates"])
+            messages.success(request, _("Your account and your data have been deleted."))
+            return redirect("/")
+    return render(request, "accounts/delete_account.html", {"form": form})

@@ -5,6 +5,8 @@ from content.demo import load_legal_library
 from content.demo_pages import load_public_pages
 from content.models import LegalLibraryPage
 from home.demo import load_site_frame
+from learning.demo import DEMO_LEARNER_EMAIL, DEMO_LEARNER_PASSWORD, demo_learner, load_courses
+from learning.models import CourseIndexPage
 
 
 class Command(BaseCommand):
@@ -25,4 +27,8 @@ class Command(BaseCommand):
                 **{name: len(items) for name, items in public.items()}
             )
         )
+        courses = load_courses(CourseIndexPage.objects.child_of(home).get())
+        self.stdout.write(f"Training: {len(courses)} courses.")
+        demo_learner()
+        self.stdout.write(f"Demo learner: {DEMO_LEARNER_EMAIL} / password {DEMO_LEARNER_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

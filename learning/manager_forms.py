@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from content.models import AdministrativeUnit
+
+from .enrolment_csv import MAX_BYTES
+from .reports import DIMENSIONS
+from .scope import managed_units, sees_everything
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def courses():
+    from learning.models import CoursePage
+
+    return CoursePage.objects.live().order_by("title")
+
+
+def units_for(manager):
+    """Areas a manager can narrow a report to: their own units and, for a province,
+    its current communes (superusers: the current provinces)."""
+    current = AdministrativeUnit.objects.filter(abolished_on__isnull=True).select_related("parent")
+    if sees_everything(manager):
+        return current.filter(level="province")
+    own = managed_units(manager)
+    return current.filter(pk__in=own) | current.filter(level="commune", parent__in=own)
+
+
+class ReportForm(forms.Form):
+    date_from = forms.DateField(label=_("Enrolled from"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Enrolled until"), required=False, widget=DateInput())
+    dimension = forms.ChoiceField(
+        label=_("Group by"), choices=list(DIMENSIONS.items()), initial="course"
+    )
+    course = forms.ModelChoiceField(
+        label=_("Course"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        empty_label=_("All courses"),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Area"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        empty_label=_("All my area"),
+    )
+
+    def __init__(self, data, *, manager):
+        today = timezone.localdate()
+        defaults = {
+            "date_from": datetime.date(today.year, 1, 1).isoformat(),
+            "date_to": today.isoformat(),
+            "dimension": "course",
+        }
+        data = {**defaults, **{k: v for k, v in data.items() if k in self.base_fields}}
+        super().__init__(data)
+        self.fields["course"].queryset = courses()
+        self.fields["unit"].queryset = units_for(manager)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end of the period is before its start."))
+        return cleaned
+
+
+class EnrolmentUploadForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("Course"), queryset=AdministrativeUnit.objects.none())
+    file = forms.FileField(
+        label=_("Learners list (CSV file)"),
+        help_text=_(
+            "First line: column names. Columns: email, full_name, role, organisation, "
+            "province, commune. UTF-8 (Excel: “CSV UTF-8”), comma or semicolon. "
+            "At most 1 MB and 5,000 learners."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s kB.") % {"size": MAX_BYTES // 1000}
+            )
+        return upload
+
+
+class EnrolmentConfirmForm(forms.Form):
+    course = forms.ModelChoiceField(
+        queryset=AdministrativeUnit.objects.none(), widget=forms.HiddenInput
+    )
+    token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses()
+
+
+class CertificateZipForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Area"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        empty_label=_("All my area"),
+    )
+    course = forms.ModelChoiceField(
+        label=_("Course"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        empty_label=_("All courses"),
+    )
+
+    def __init__(self, data, *, manager):
+        super().__init__(data)
+        self.fields["unit"].queryset = units_for(manager)
+        self.fields["course"].queryset = courses()
