@@ -131,7 +131,7 @@ def campaigns(section: CampaignIndexPage, english: Locale) -> list[CampaignPage]
     documents = list(
         LegalDocumentPage.objects.live().filter(locale__language_code="vi").order_by("pk")[:2]
     )
-    courses = list(Page.objects.filter(slug="dao-tao", locale__language_code="vi")[:1])
+    courses = _courses()
 
     june_images = [
         demo_image("Tháng hành động vì trẻ em – áp phích", "heart", "june"),
@@ -762,14 +762,19 @@ def topic_pages(section: TopicIndexPage) -> list[TopicPage]:
     return pages
 
 
-def featured_courses(home) -> None:
+def _courses(language: str = "vi") -> list[Page]:
+    """The live courses, when the training app has any (content does not import it)."""
     from django.apps import apps
 
     try:
         model = apps.get_model("learning", "CoursePage")
     except LookupError:
-        return
-    courses = list(model.objects.live().filter(locale=home.locale).order_by("pk")[:3])
+        return []
+    return list(model.objects.live().filter(locale__language_code=language).order_by("pk")[:3])
+
+
+def featured_courses(home) -> None:
+    courses = _courses(home.locale.language_code)
     current = [block.value.pk for block in home.featured_courses if block.value]
     if courses and current != [course.pk for course in courses]:
         home.featured_courses = [("course", course) for course in courses]

@@ -158,7 +158,9 @@ class CampaignPage(PublicPage):
             (
                 "course",
                 blocks.PageChooserBlock(
-                    label=_("course"), help_text=_("Choose a course page from Training.")
+                    label=_("course"),
+                    page_type="learning.CoursePage",
+                    help_text=_("Choose a course page from Training."),
                 ),
             )
         ],

@@ -30,7 +30,9 @@ class HomePage(FoldedSearchMixin, Page):
             (
                 "course",
                 blocks.PageChooserBlock(
-                    label=_("course"), help_text=_("A course page from Training.")
+                    label=_("course"),
+                    page_type="learning.CoursePage",
+                    help_text=_("A course page from Training."),
                 ),
             )
         ],

@@ -21,14 +21,14 @@ class Command(BaseCommand):
         library = LegalLibraryPage.objects.child_of(home).get()
         pages = load_legal_library(library)
         self.stdout.write(f"Legal library: {len(pages)} documents.")
+        courses = load_courses(CourseIndexPage.objects.child_of(home).get())
+        self.stdout.write(f"Training: {len(courses)} courses.")
         public = load_public_pages(home)
         self.stdout.write(
             "Campaigns: {campaigns}, guidance: {guidance}, news: {news}, topics: {topics}.".format(
                 **{name: len(items) for name, items in public.items()}
             )
         )
-        courses = load_courses(CourseIndexPage.objects.child_of(home).get())
-        self.stdout.write(f"Training: {len(courses)} courses.")
         demo_learner()
         self.stdout.write(f"Demo learner: {DEMO_LEARNER_EMAIL} / password {DEMO_LEARNER_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
