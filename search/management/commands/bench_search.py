@@ -141,7 +141,11 @@ class Command(BaseCommand):
         out.write(f"corpus built in {built:.1f}s ({len(corpus.entries)} search rows)")
 
         ours_tables = ["search_searchentry", "search_searchdocument"] + (
-            [f"search_{t}_{p}" for t in ("doc_fts", "head_fts") for p in ("data", "idx", "docsize")]
+            [
+                f"search_{t}_{p}"
+                for t in ("doc_words_fts", "doc_exact_fts", "head_fts")
+                for p in ("data", "idx", "docsize", "config")
+            ]
             if vendor == "sqlite"
             else []
         )
