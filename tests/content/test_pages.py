@@ -19,6 +19,8 @@ from content.models import (
 from tests.factories import (
     ArticlePageFactory,
     CampaignPageFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
     GuidancePageFactory,
     LegalDocumentPageFactory,
     LegalLibraryPageFactory,
@@ -211,10 +213,11 @@ def test_home_page_shows_campaign_news_and_documents(home_page, sections, client
     article = ArticlePageFactory(parent=sections["news"])
     library = LegalLibraryPageFactory(parent=home_page)
     document = LegalDocumentPageFactory(parent=library)
-    home_page.featured_courses = [("course", sections["guidance"])]
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page))
+    home_page.featured_courses = [("course", course)]
     home_page.save()
     html = client.get("/").content.decode()
-    for title in (campaign.title, article.title, document.title, sections["guidance"].title):
+    for title in (campaign.title, article.title, document.title, course.title):
         assert title in html
 
 

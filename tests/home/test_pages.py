@@ -48,7 +48,15 @@ def test_main_navigation_lists_sections_in_order(client, demo_site):
     html = client.get("/").content.decode()
     nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
     labels = re.findall(r"<a [^>]*>([^<]+)</a>", nav)
-    assert labels == ["Văn bản", "Chiến dịch", "Hướng dẫn", "Đào tạo", "Tìm kiếm"]
+    assert labels == [
+        "Văn bản",
+        "Chiến dịch",
+        "Hướng dẫn",
+        "Tin tức",
+        "Chủ đề",
+        "Đào tạo",
+        "Tìm kiếm",
+    ]
 
 
 def test_english_navigation_uses_translations(client, demo_site):
@@ -58,6 +66,8 @@ def test_english_navigation_uses_translations(client, demo_site):
         "Documents",
         "Campaigns",
         "Guidance",
+        "News",
+        "Topics",
         "Training",
         "Search",
     ]
