@@ -11,13 +11,27 @@ from content.vietnamese import fold_aligned
 SNIPPET_LENGTH = 240
 
 
+def whole_words(pattern: re.Pattern, text: str):
+    """Matches of `pattern` (which ends with a word boundary) that also start at one.
+    Checking the start here rather than with a look-behind lets the regex engine
+    jump straight to the first letters, many times faster on long texts."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if not start or not text[start - 1].isalnum():
+            yield match
+            position = match.end()
+        else:
+            position = start + 1
+
+
 def _spans(text_folded: str, words: list[str]) -> list[tuple[int, int]]:
     spans = []
     for word in set(words):
         if not word:
             continue
-        for match in re.finditer(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text_folded):
-            spans.append(match.span())
+        pattern = re.compile(rf"{re.escape(word)}(?![^\W_])")
+        spans.extend(match.span() for match in whole_words(pattern, text_folded))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

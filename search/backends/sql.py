@@ -7,11 +7,10 @@ import heapq
 import re
 from collections import Counter
 
-from content.vietnamese import exact_form
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
 from search.query import ParsedQuery
-from search.snippets import make_snippet
+from search.snippets import make_snippet, whole_words
 from search.types import EngineResult, Facets, Filters, Hit
 
 
@@ -20,33 +19,30 @@ def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
     patterns = []
     for clause in query.clauses:
         alternatives = [r"\W+".join(map(re.escape, (t.folded for t in alt))) for alt in clause]
-        patterns.append(re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])"))
+        patterns.append(re.compile(r"(?:" + "|".join(alternatives) + r")(?![^\W_])"))
     return patterns
 
 
 def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, tuple]:
     """For each found document, the section where the query matches best: the most
-    clauses, then the most exact (accented) words, then the most occurrences.
-    Returns page id -> (anchor, label, heading, body)."""
+    clauses, then the most occurrences. Returns page id -> (anchor, label, heading, body)."""
     from search.models import SearchEntry
 
     patterns = clause_patterns(query)
-    exact_words = [t.exact for clause in query.clauses for t in clause[0] if t.exact]
     folded_words = query.folded_words()
     best: dict[int, tuple] = {}
     rows = SearchEntry.objects.filter(page_id__in=page_ids).order_by("page_id", "position")
-    fields = ("page_id", "anchor", "label", "heading", "body", "folded")
-    for page_id, *section, folded in rows.values_list(*fields):
-        body = section[-1]
-        exact = exact_form(body) if exact_words else ""
+    for pk, page_id, folded in rows.values_list("pk", "page_id", "folded"):
         score = (
-            sum(1 for pattern in patterns if pattern.search(folded)),
-            sum(1 for word in exact_words if word in exact),
+            sum(1 for pattern in patterns if next(whole_words(pattern, folded), None)),
             sum(folded.count(word) for word in folded_words),
         )
         if page_id not in best or score > best[page_id][0]:
-            best[page_id] = (score, section)
-    return {page_id: section for page_id, (_score, section) in best.items()}
+            best[page_id] = (score, pk)
+    # only the chosen sections' text is read, and the accented words only there
+    chosen = SearchEntry.objects.filter(pk__in=[pk for _score, pk in best.values()])
+    fields = ("page_id", "anchor", "label", "heading", "body")
+    return {page_id: tuple(section) for page_id, *section in chosen.values_list(*fields)}
 
 
 def hits_for(
