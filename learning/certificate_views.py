@@ -12,17 +12,16 @@ from django_ratelimit.core import is_ratelimited
 from .certificates import pdf_filename, render_pdf
 from .models.certificates import Certificate, format_code, normalise_code
 
-VERIFY_CACHE_SECONDS = 300
-
 
 def _lookup_rate(group, request) -> str:
     return getattr(settings, "CERTIFICATE_LOOKUP_RATE", "20/m")
 
 
-def _private(response: HttpResponse, max_age: int = VERIFY_CACHE_SECONDS) -> HttpResponse:
-    """Never indexed, never kept by shared caches."""
+def _private(response: HttpResponse) -> HttpResponse:
+    """Never indexed, never kept by shared caches, and asked again every time so
+    that a revocation shows at once."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    patch_cache_control(response, private=True, max_age=max_age)
+    patch_cache_control(response, private=True, no_cache=True, max_age=0)
     return response
 
 
@@ -57,7 +56,7 @@ def verify(request, code: str):
     ):
         response = render(request, "learning/certificate_rate_limited.html", status=429)
         response["Retry-After"] = "60"
-        return _private(response, max_age=0)
+        return _private(response)
     normalised = normalise_code(code)
     certificate = Certificate.objects.filter(code=normalised).first() if normalised else None
     if certificate is None:

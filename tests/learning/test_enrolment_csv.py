@@ -5,6 +5,7 @@ import codecs
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 
@@ -16,6 +17,14 @@ from learning.models import Enrolment
 from learning.services import enrol
 from tests.factories import CourseIndexPageFactory, CoursePageFactory, UserFactory
 from tests.learning.managers import learner, make_areas, manager
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The messages checked below are the English source strings."""
+    with translation.override("en"):
+        yield
+
 
 URL = reverse("learning_enrol_csv")
 HEADER = "email,full_name,role,organisation,province,commune\n"
@@ -288,9 +297,9 @@ def test_bad_files_are_form_errors(client, world):
     client.force_login(boss)
     response = upload(client, course, "", raw=b"PK\x03\x04" + b"\x00" * 100, name="list.xlsx")
     assert response.status_code == 200
-    assert "not a CSV" in " ".join(response.context["form"].errors["file"])
+    assert "CSV UTF-8" in " ".join(response.context["form"].errors["file"])
     response = upload(client, course, "", raw=b"x" * (enrolment_csv.MAX_BYTES + 10))
-    assert "larger" in " ".join(response.context["form"].errors["file"])
+    assert "1000 kB" in " ".join(response.context["form"].errors["file"])
     assert SESSION_KEY not in client.session
 
 
