@@ -5,7 +5,7 @@ from django.utils import timezone
 import pytest
 
 from learning import services
-from learning.models import Enrolment, QuestionType, QuizAttempt
+from learning.models import CoursePage, Enrolment, Question, QuestionType, QuizAttempt
 from tests.factories import UserFactory
 
 from .conftest import correct_answer, wrong_answer
@@ -66,8 +66,19 @@ def test_failing_leaves_the_course_open(enrolment):
     assert enrolment.completed_at is None
 
 
-def test_ordering_question_grading(enrolment):
-    attempt = services.start_attempt(enrolment)
+@pytest.fixture
+def whole_bank(enrolment):
+    """The final quiz draws every question of the bank, so each type is in the attempt."""
+    course = enrolment.course
+    CoursePage.objects.filter(pk=course.pk).update(
+        quiz_question_count=Question.objects.filter(course=course).count()
+    )
+    course.refresh_from_db()
+    return enrolment
+
+
+def test_ordering_question_grading(whole_bank):
+    attempt = services.start_attempt(whole_bank)
     row = attempt.questions.get(question__type=QuestionType.ORDERING)
     options = sorted(row.options.select_related("choice"), key=lambda o: o.choice.sort_order)
     tokens = [o.token for o in options]
@@ -82,8 +93,8 @@ def test_ordering_question_grading(enrolment):
         assert services._correct(row, options) is expected
 
 
-def test_multiple_choice_is_all_or_nothing(enrolment):
-    attempt = services.start_attempt(enrolment)
+def test_multiple_choice_is_all_or_nothing(whole_bank):
+    attempt = services.start_attempt(whole_bank)
     row = attempt.questions.get(question__type=QuestionType.MULTIPLE)
     options = list(row.options.select_related("choice"))
     right = [o.token for o in options if o.choice.is_correct]
