@@ -324,6 +324,14 @@ def check_rows(rows, *, manager, course, delimiter: str = ",") -> CheckResult:
         if role is None:
             result.errors.append(str(REASONS["unknown_role"]) % {"value": row["role"]})
         result.role = role or ""
+        if role and course.audiences and role not in course.audiences:
+            result.notes.append(
+                _(
+                    "“%(role)s” is not among this course's audiences (%(audiences)s): "
+                    "enrolled all the same."
+                )
+                % {"role": Role(role).label, "audiences": ", ".join(course.audience_labels())}
+            )
 
         # the area written on the row
         province = commune = None

@@ -26,14 +26,27 @@ def courses():
     return CoursePage.objects.live().order_by("title")
 
 
-def units_for(manager):
+def units_for(manager, chosen=None):
     """Areas a manager can narrow a report to: their own units and, for a province,
-    its current communes (superusers: the current provinces)."""
+    its current communes. Superusers get the current provinces, and the communes of
+    the province chosen (or of the chosen commune's province), so that the list
+    stays short enough for a phone: choose the province, then one of its communes."""
     current = AdministrativeUnit.objects.filter(abolished_on__isnull=True).select_related("parent")
+    if not sees_everything(manager):
+        own = managed_units(manager)
+        return current.filter(pk__in=own) | current.filter(level="commune", parent__in=own)
+    provinces = current.filter(level="province")
+    chosen_unit = current.filter(pk=chosen).first() if str(chosen or "").isdigit() else None
+    if chosen_unit is None:
+        return provinces
+    province_id = chosen_unit.pk if chosen_unit.level == "province" else chosen_unit.parent_id
+    return provinces | current.filter(level="commune", parent_id=province_id)
+
+
+def narrow_to_area(field: forms.ModelChoiceField, manager, chosen, help_text) -> None:
+    field.queryset = units_for(manager, chosen)
     if sees_everything(manager):
-        return current.filter(level="province")
-    own = managed_units(manager)
-    return current.filter(pk__in=own) | current.filter(level="commune", parent__in=own)
+        field.help_text = help_text
 
 
 class ReportForm(forms.Form):
@@ -65,7 +78,15 @@ class ReportForm(forms.Form):
         data = {**defaults, **{k: v for k, v in data.items() if k in self.base_fields}}
         super().__init__(data)
         self.fields["course"].queryset = courses()
-        self.fields["unit"].queryset = units_for(manager)
+        narrow_to_area(
+            self.fields["unit"],
+            manager,
+            data.get("unit"),
+            _(
+                "To narrow to a commune, choose its province and press “Show”: "
+                "its communes are then listed."
+            ),
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -127,5 +148,10 @@ class CertificateZipForm(forms.Form):
 
     def __init__(self, data, *, manager):
         super().__init__(data)
-        self.fields["unit"].queryset = units_for(manager)
+        narrow_to_area(
+            self.fields["unit"],
+            manager,
+            (data or {}).get("unit"),
+            _("To narrow to a commune, choose its province and press “List its communes”."),
+        )
         self.fields["course"].queryset = courses()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
@@ -68,6 +69,35 @@ class FactTable:
     year: dict[int, int]
     status: dict[int, str]
     date_rank: dict[int, int]  # 0 = oldest or undated
+    ids: frozenset[int] = frozenset()
+    newest_first: list[int] = field(default_factory=list)
+    totals: dict[str, Counter] = field(default_factory=dict)
+
+    FACETS = ("doc_type", "issuer", "year", "status")
+
+    def __post_init__(self) -> None:
+        self.ids = frozenset(self.date_rank)
+        self.newest_first = sorted(self.date_rank, key=self.date_rank.__getitem__, reverse=True)
+        self.totals = {name: Counter(getattr(self, name).values()) for name in self.FACETS}
+
+    def counts(self, ids: list[int]) -> dict[str, dict]:
+        """Facet counts over `ids`. When they are most of the documents, the few
+        left out are counted and taken from the totals, which is much faster for
+        a common word found everywhere."""
+        if len(ids) * 2 <= len(self.ids):
+            counted = {name: Counter(map(getattr(self, name).get, ids)) for name in self.FACETS}
+        else:
+            left_out = self.ids.difference(ids)
+            counted = {}
+            for name in self.FACETS:
+                counts = self.totals[name].copy()
+                counts.subtract(map(getattr(self, name).get, left_out))
+                counted[name] = counts
+        result = {}
+        for name, counts in counted.items():
+            counts.pop(None, None)
+            result[name] = {value: n for value, n in counts.items() if n > 0}
+        return result
 
 
 def all_facts() -> FactTable:

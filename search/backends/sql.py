@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
 
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
@@ -45,12 +44,11 @@ def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, tuple]:
     return {page_id: tuple(section) for page_id, *section in chosen.values_list(*fields)}
 
 
-def hits_for(
-    ranked: list[tuple[int, float]], query: ParsedQuery, snippets: dict | None = None
-) -> list[Hit]:
+def hits_for(ranked: list[tuple[int, float]], query: ParsedQuery) -> tuple[list[Hit], dict]:
+    """The hits of the page of results, at their best sections, without snippets
+    yet; and each hit's section text, (page id, anchor) -> body."""
     sections = best_sections([page_id for page_id, _ in ranked], query)
-    words = query.folded_words()
-    hits = []
+    hits, bodies = [], {}
     for page_id, score in ranked:
         section = sections.get(page_id)
         if section is None:
@@ -62,25 +60,32 @@ def hits_for(
                 anchor=anchor,
                 label=label,
                 heading=heading,
-                snippet=make_snippet(body, words),
+                snippet="",
                 score=round(score, 6),
             )
         )
-    return hits
+        bodies[page_id, anchor] = body
+    return hits, bodies
 
 
 def facets_of(ids: list[int], facts: FactTable) -> Facets:
-    def count(mapping: dict) -> dict:
-        counts = Counter(map(mapping.get, ids))
-        counts.pop(None, None)
-        return dict(counts)
+    return Facets(**facts.counts(ids))
 
-    return Facets(
-        doc_type=count(facts.doc_type),
-        issuer=count(facts.issuer),
-        year=count(facts.year),
-        status=count(facts.status),
-    )
+
+def newest(candidates: set[int], wanted: int, facts: FactTable) -> list[int]:
+    """The `wanted` newest of `candidates`: walking the documents newest first when
+    they are many (it stops early), a heap when they are few."""
+    if wanted <= 0 or not candidates:
+        return []
+    if len(candidates) * 20 < len(facts.newest_first):
+        return heapq.nlargest(wanted, candidates, key=facts.date_rank.__getitem__)
+    found: list[int] = []
+    for pk in facts.newest_first:
+        if pk in candidates:
+            found.append(pk)
+            if len(found) == wanted:
+                break
+    return found
 
 
 def top(
@@ -94,21 +99,15 @@ def top(
     """The first `wanted` documents in order, sorting only as much as needed.
     Relevance: matching as typed (with its diacritics) first, then holding every
     word in the head (number, title, subject, headings), then the newest."""
-    newest = facts.date_rank
-    dated = [pk for pk in matched if pk in newest]  # facts may lag a moment behind
+    found = facts.ids.intersection(matched)  # facts may lag a moment behind
     if sort == "date":
-        return heapq.nlargest(wanted, dated, key=newest.__getitem__)
-    found = set(dated)
+        return newest(found, wanted, facts)
     exact, head = exact & found, head & found
-    tiers = [exact & head, exact - head, head - exact]
     ordered: list[int] = []
-    for tier in tiers:
-        ordered.extend(heapq.nlargest(wanted - len(ordered), tier, key=newest.__getitem__))
+    for tier in (exact & head, exact - head, head - exact, found - exact - head):
+        ordered.extend(newest(tier, wanted - len(ordered), facts))
         if len(ordered) >= wanted:
-            return ordered
-    if len(ordered) < wanted:
-        rest = [pk for pk in dated if pk not in exact and pk not in head]
-        ordered.extend(heapq.nlargest(wanted - len(ordered), rest, key=newest.__getitem__))
+            break
     return ordered
 
 
@@ -120,7 +119,9 @@ class DocumentLevelEngine(SearchEngine):
     def matched_ids(self, query: ParsedQuery, filters: Filters) -> list[int]:
         raise NotImplementedError
 
-    def exact_ids(self, query: ParsedQuery, filters: Filters) -> set[int]:
+    def exact_ids(self, query: ParsedQuery) -> set[int]:
+        """Documents holding every word as typed, with its diacritics (filters need
+        not apply: only those among the matched documents count)."""
         raise NotImplementedError
 
     def head_ids(self, query: ParsedQuery) -> set[int]:
@@ -128,7 +129,25 @@ class DocumentLevelEngine(SearchEngine):
         word typed."""
         raise NotImplementedError
 
-    def with_snippets(self, hits: list[Hit], query: ParsedQuery) -> list[Hit]:
+    def id_sets(
+        self, query: ParsedQuery, filters: Filters, *, exact: bool, head: bool
+    ) -> tuple[list[int], set[int], set[int]]:
+        """The matched ids, and (when asked) those matching as typed and those
+        whose head holds every word."""
+        matched = self.matched_ids(query, filters)
+        if not matched:
+            return matched, set(), set()
+        return (
+            matched,
+            self.exact_ids(query) if exact else set(),
+            self.head_ids(query) if head else set(),
+        )
+
+    def with_snippets(self, hits: list[Hit], bodies: dict, query: ParsedQuery) -> list[Hit]:
+        """Fill each hit's snippet from its section's text (escaped, words marked)."""
+        words = query.folded_words()
+        for hit in hits:
+            hit.snippet = make_snippet(bodies[hit.page_id, hit.anchor], words)
         return hits
 
     def search(
@@ -136,16 +155,14 @@ class DocumentLevelEngine(SearchEngine):
     ) -> EngineResult:
         if not query.clauses:
             return EngineResult(hits=[], total=0, facets=Facets())
-        matched = self.matched_ids(query, filters)
+        by_relevance = sort != "date"
+        matched, exact, head = self.id_sets(
+            query, filters, exact=by_relevance and query.has_exact_terms, head=by_relevance
+        )
         if not matched:
             return EngineResult(hits=[], total=0, facets=Facets())
-        by_relevance = sort != "date"
-        exact = set()
-        if by_relevance and query.has_exact_terms:
-            exact = self.exact_ids(query, filters)
-        head = self.head_ids(query) if by_relevance else set()
         facts = all_facts()
         page = top(matched, exact, head, facts, sort, offset + limit)[offset:]
         ranked = [(pk, (2.0 if pk in exact else 0.0) + (1.0 if pk in head else 0.0)) for pk in page]
-        hits = self.with_snippets(hits_for(ranked, query), query)
+        hits = self.with_snippets(*hits_for(ranked, query), query)
         return EngineResult(hits=hits, total=len(matched), facets=facets_of(matched, facts))

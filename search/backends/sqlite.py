@@ -74,10 +74,10 @@ class SQLiteEngine(DocumentLevelEngine):
         expression = f"({match_expression(query)}){self._with_tags(filters)}"
         return _ids(_select("search_doc_words_fts"), [expression])
 
-    def exact_ids(self, query: ParsedQuery, filters: Filters) -> set[int]:
-        """Documents holding every word as typed (the words of a phrase need not be
-        together here: the folded match already checked that)."""
-        expression = "exact : " + _all(query.typed_words()) + self._with_tags(filters)
+    def exact_ids(self, query: ParsedQuery) -> set[int]:
+        """The words of a phrase need not be together here: the folded match
+        already checked that."""
+        expression = "exact : " + _all(query.typed_words())
         return set(_ids(_select("search_doc_exact_fts"), [expression]))
 
     def head_ids(self, query: ParsedQuery) -> set[int]:

@@ -175,6 +175,25 @@ def test_already_enrolled_is_a_note_and_commune_manager_defaults(world):
     assert "outside your area" in rows[0].errors[0]
 
 
+@pytest.mark.django_db
+def test_a_role_outside_the_course_audiences_is_noted_not_rejected(world):
+    areas, course, boss = world
+    course.audiences = [Role.TEACHER]
+    course.save()
+    rows = rows_of(
+        boss,
+        course,
+        "a@example.org,Trần Văn An,giáo viên,,Quảng Ngãi,\n"
+        "b@example.org,Lê Thị Bình,phụ huynh,,Quảng Ngãi,\n",
+    )
+    assert [row.errors for row in rows] == [[], []]
+    assert not any("audiences" in note for note in rows[0].notes)
+    assert any(
+        "not among this course's audiences (Teacher or school manager)" in note
+        for note in rows[1].notes
+    )
+
+
 # --- the page ---------------------------------------------------------------
 
 

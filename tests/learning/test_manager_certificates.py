@@ -70,3 +70,14 @@ def test_form_page_and_access(client, setup):
     response = client.get(URL)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_superuser_lists_a_provinces_communes_then_downloads_one(client, setup):
+    areas, _course = setup
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(URL, {"unit": areas.quang_ngai.pk})  # "List its communes"
+    assert response["Content-Type"].startswith("text/html")
+    units = set(response.context["form"].fields["unit"].queryset)
+    assert {areas.xa_moi, areas.xa_khac} <= units and areas.xa_hp not in units
+    response = client.get(URL, {"download": "1", "unit": areas.xa_khac.pk})
+    assert names_in(response) == {"le-thi"}

@@ -236,3 +236,27 @@ def test_superuser_sees_the_whole_country(client, world):
     admin = UserFactory(is_superuser=True, is_staff=True)
     rows = _Table(page(client, admin, dimension="province").content.decode()).rows
     assert {row[0] for row in rows[1:-1]} == {"Quảng Ngãi", "Hải Phòng"}
+
+
+def test_superuser_narrows_to_a_commune_after_choosing_its_province(client, world):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    areas = world["areas"]
+    units = page(client, admin).context["form"].fields["unit"].queryset
+    assert areas.quang_ngai in units and areas.xa_khac not in units  # provinces only at first
+
+    response = page(client, admin, unit=areas.quang_ngai.pk, dimension="commune")
+    units = response.context["form"].fields["unit"].queryset
+    assert {areas.xa_moi, areas.xa_khac} <= set(units)
+    assert areas.xa_hp not in units and areas.xa_cu not in units  # other province; merged away
+    html = response.content.decode()
+    described_by = re.search(r'<select name="unit"[^>]*aria-describedby="([^"]+)"', html)
+    assert described_by and f'id="{described_by.group(1)}"' in html
+
+    response = page(client, admin, unit=areas.xa_khac.pk, dimension="course")
+    assert response.context["form"].is_valid()
+    rows = _Table(response.content.decode()).rows
+    # only An is registered in Phường Trương Quang Trọng: course A and course B
+    assert [row[:2] for row in rows[1:-1]] == [
+        ["An toàn trên mạng", "1"],
+        ["Nhận biết dấu hiệu xâm hại", "1"],
+    ]

@@ -8,13 +8,13 @@ import statistics
 import time
 from contextlib import contextmanager
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, connection, transaction
 from django.db.models import Prefetch
 
 from wagtail.search.backends import get_search_backend
 
-from content.models import LegalDocumentPage, LegalSection
+from content.models import LegalDocumentPage, LegalLibraryPage, LegalSection
 from search.backends import engine_name
 from search.bench import build_corpus
 from search.indexing import document_for
@@ -122,6 +122,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, docs, repeat, seed, baseline_repeat, baseline_timeout, **options):
+        if not LegalLibraryPage.objects.exists():
+            raise CommandError("No legal library page: run `manage.py load_demo` first.")
         self.baseline_timeout = baseline_timeout
         self.baseline_stopped = 0
         try:
