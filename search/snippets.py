@@ -42,13 +42,21 @@ def _spans(text_folded: str, words: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, words: list[str], length: int = SNIPPET_LENGTH) -> str:
-    """An HTML-escaped extract of `text` around the first match of the folded
-    `words`, each match wrapped in <mark>."""
+def make_snippet(
+    text: str,
+    words: list[str],
+    length: int = SNIPPET_LENGTH,
+    phrases: list[re.Pattern] | None = None,
+) -> str:
+    """An HTML-escaped extract of `text` around the first match of a quoted
+    phrase (`phrases`, patterns on folded text), else of any of the folded
+    `words`; each matched word wrapped in <mark>."""
     text = " ".join(text.split())
-    spans = _spans(fold_aligned(text), words)
+    folded = fold_aligned(text)
+    spans = _spans(folded, words)
+    focus = [m.start() for p in phrases or [] if (m := next(whole_words(p, folded), None))]
     if spans:
-        first = spans[0][0]
+        first = min(focus) if focus else spans[0][0]
         start = max(0, first - length // 3)
         if start:
             space = text.rfind(" ", 0, start)

@@ -22,6 +22,15 @@ def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
     return patterns
 
 
+def phrase_patterns(query: ParsedQuery) -> list[re.Pattern]:
+    """The quoted phrases (clauses with an alternative of several words), which a
+    snippet should show rather than a lone word found earlier."""
+    patterns = clause_patterns(query)
+    return [
+        p for p, clause in zip(patterns, query.clauses, strict=True) if max(map(len, clause)) > 1
+    ]
+
+
 def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, tuple]:
     """For each found document, the section where the query matches best: the most
     clauses, then the most occurrences. Returns page id -> (anchor, label, heading, body)."""
@@ -145,9 +154,9 @@ class DocumentLevelEngine(SearchEngine):
 
     def with_snippets(self, hits: list[Hit], bodies: dict, query: ParsedQuery) -> list[Hit]:
         """Fill each hit's snippet from its section's text (escaped, words marked)."""
-        words = query.folded_words()
+        words, phrases = query.folded_words(), phrase_patterns(query)
         for hit in hits:
-            hit.snippet = make_snippet(bodies[hit.page_id, hit.anchor], words)
+            hit.snippet = make_snippet(bodies[hit.page_id, hit.anchor], words, phrases=phrases)
         return hits
 
     def search(

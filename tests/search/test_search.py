@@ -99,6 +99,12 @@ def test_phrase_lands_on_the_right_section(corpus):
     assert "<mark>điện</mark>" in hit.hit.snippet
 
 
+def test_snippet_shows_the_phrase_not_an_earlier_lone_word(corpus):
+    response = find('"tong dai quoc gia bao ve tre em"')
+    snippet = response.hits[0].hit.snippet
+    assert "<mark>Tổng</mark> <mark>đài</mark> <mark>Quốc</mark> <mark>gia</mark>" in snippet
+
+
 def test_phrase_needs_the_words_together(corpus):
     assert page_ids('"quyết định này có hiệu lực trẻ em"') == []
 
