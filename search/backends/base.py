@@ -25,6 +25,10 @@ class SearchEngine:
     def reset(self) -> None:
         """Drop and recreate the index (rebuild_search_index)."""
 
+    def settle(self) -> None:
+        """After a bulk load (rebuild_search_index, bench_search): put the index
+        in the shape it reaches in daily use, without waiting for maintenance."""
+
     def search(
         self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
     ) -> EngineResult:

@@ -39,6 +39,7 @@ class Command(BaseCommand):
                 progress.update(len(batch))
         if progress:
             progress.close()
+        engine.settle()
         self.stdout.write(
             f"Indexed {total} documents ({rows} rows) with the {engine_name()} engine."
         )
