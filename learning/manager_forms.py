@@ -43,18 +43,11 @@ def units_for(manager, chosen=None):
     return provinces | current.filter(level="commune", parent_id=province_id)
 
 
-def narrow_to_area(field: forms.ModelChoiceField, manager, chosen, help_text) -> None:
-    field.queryset = units_for(manager, chosen)
-    if sees_everything(manager):
-        field.help_text = help_text
+class CourseAndAreaForm(forms.Form):
+    """The course and area choices of the report and of the certificates ZIP: the
+    manager's own areas (units_for)."""
 
-
-class ReportForm(forms.Form):
-    date_from = forms.DateField(label=_("Enrolled from"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("Enrolled until"), required=False, widget=DateInput())
-    dimension = forms.ChoiceField(
-        label=_("Group by"), choices=list(DIMENSIONS.items()), initial="course"
-    )
+    area_help = ""  # shown to superusers, who choose a province before a commune
     course = forms.ModelChoiceField(
         label=_("Course"),
         queryset=AdministrativeUnit.objects.none(),
@@ -69,6 +62,26 @@ class ReportForm(forms.Form):
     )
 
     def __init__(self, data, *, manager):
+        super().__init__(data)
+        self.fields["course"].queryset = courses()
+        self.fields["unit"].queryset = units_for(manager, (data or {}).get("unit"))
+        if sees_everything(manager):
+            self.fields["unit"].help_text = self.area_help
+
+
+class ReportForm(CourseAndAreaForm):
+    field_order = ["date_from", "date_to", "dimension", "course", "unit"]
+    area_help = _(
+        "To narrow to a commune, choose its province and press “Show”: "
+        "its communes are then listed."
+    )
+    date_from = forms.DateField(label=_("Enrolled from"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Enrolled until"), required=False, widget=DateInput())
+    dimension = forms.ChoiceField(
+        label=_("Group by"), choices=list(DIMENSIONS.items()), initial="course"
+    )
+
+    def __init__(self, data, *, manager):
         today = timezone.localdate()
         defaults = {
             "date_from": datetime.date(today.year, 1, 1).isoformat(),
@@ -76,17 +89,7 @@ class ReportForm(forms.Form):
             "dimension": "course",
         }
         data = {**defaults, **{k: v for k, v in data.items() if k in self.base_fields}}
-        super().__init__(data)
-        self.fields["course"].queryset = courses()
-        narrow_to_area(
-            self.fields["unit"],
-            manager,
-            data.get("unit"),
-            _(
-                "To narrow to a commune, choose its province and press “Show”: "
-                "its communes are then listed."
-            ),
-        )
+        super().__init__(data, manager=manager)
 
     def clean(self):
         cleaned = super().clean()
@@ -132,26 +135,6 @@ class EnrolmentConfirmForm(forms.Form):
         self.fields["course"].queryset = courses()
 
 
-class CertificateZipForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        label=_("Area"),
-        queryset=AdministrativeUnit.objects.none(),
-        required=False,
-        empty_label=_("All my area"),
-    )
-    course = forms.ModelChoiceField(
-        label=_("Course"),
-        queryset=AdministrativeUnit.objects.none(),
-        required=False,
-        empty_label=_("All courses"),
-    )
-
-    def __init__(self, data, *, manager):
-        super().__init__(data)
-        narrow_to_area(
-            self.fields["unit"],
-            manager,
-            (data or {}).get("unit"),
-            _("To narrow to a commune, choose its province and press “List its communes”."),
-        )
-        self.fields["course"].queryset = courses()
+class CertificateZipForm(CourseAndAreaForm):
+    field_order = ["unit", "course"]
+    area_help = _("To narrow to a commune, choose its province and press “List its communes”.")
