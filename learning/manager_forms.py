@@ -36,7 +36,9 @@ def units_for(manager, chosen=None):
         own = managed_units(manager)
         return current.filter(pk__in=own) | current.filter(level="commune", parent__in=own)
     provinces = current.filter(level="province")
-    chosen_unit = current.filter(pk=chosen).first() if str(chosen or "").isdigit() else None
+    chosen = str(chosen or "")
+    is_id = chosen.isdigit() and len(chosen) < 10  # a forged huge number is no unit
+    chosen_unit = current.filter(pk=int(chosen)).first() if is_id else None
     if chosen_unit is None:
         return provinces
     province_id = chosen_unit.pk if chosen_unit.level == "province" else chosen_unit.parent_id

@@ -260,3 +260,11 @@ def test_superuser_narrows_to_a_commune_after_choosing_its_province(client, worl
         ["An toàn trên mạng", "1"],
         ["Nhận biết dấu hiệu xâm hại", "1"],
     ]
+
+
+def test_superuser_forged_area_is_a_form_error(client, world):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    for forged in ("99999999999999999999999", "-1", "abc"):
+        response = page(client, admin, unit=forged)
+        assert response.status_code == 200
+        assert "unit" in response.context["form"].errors
