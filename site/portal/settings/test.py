@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 # server thread and the serialized rollback between them need a real file.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+
+# Tasks run at once in the test process, so a test sees their outcome.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
