@@ -18,6 +18,7 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from base.vietnamese import fold
 from content.citations import rebuild_citations
 from content.importer import ParsedDocument
 from content.models import (
@@ -28,7 +29,6 @@ from content.models import (
     LegalLibraryPage,
     LegalSection,
 )
-from content.vietnamese import fold
 
 CENTRAL_PREFIXES = (
     "chính phủ",

@@ -1,11 +1,11 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from learning.admin_views import TrainingAdminGroup
+from learning.quiz.admin import TrainingAdminGroup
 
-from .certificate_admin import CertificatePermissionPolicy, CertificateViewSet
-from .manager_admin import AreaManagerViewSet, report_menu_item
+from .certificates.admin import CertificatePermissionPolicy, CertificateViewSet
 from .models import Certificate
+from .reports.admin import AreaManagerViewSet, report_menu_item
 
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate), exact_class=True)
 

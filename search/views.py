@@ -5,10 +5,10 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from base.vietnamese import fold
 from content.importer import DOC_TYPES
 from content.legal_filters import bounded_int
 from content.models import LegalDocumentPage, Topic
-from content.vietnamese import fold
 from search import querylog
 from search.models import SearchDocument
 from search.query import MAX_CLAUSES, WORD
@@ -140,7 +140,7 @@ def suggest(request):
     """Document numbers and titles for as-you-type suggestions (at most 8)."""
     from django.db.models import Q
 
-    from content.vietnamese import normalise_number
+    from base.vietnamese import normalise_number
 
     text = " ".join(request.GET.get("q", "").split())[:100]
     if len(text) < 2:

@@ -12,9 +12,9 @@ from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from base.vietnamese import normalise_number
 from content.importer import DOC_TYPES
 from content.legal_render import document_context
-from content.vietnamese import normalise_number
 
 from .sections import ListingIndexPage
 

@@ -3,8 +3,8 @@
 import content.models.mixins
 import django.core.validators
 import django.db.models.deletion
-import learning.models.courses
-import learning.models.progress
+import learning.courses.pages
+import learning.courses.records
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField()),
-                ('token', models.CharField(default=learning.models.progress.new_token, max_length=16)),
+                ('token', models.CharField(default=learning.courses.records.new_token, max_length=16)),
                 ('answer', models.JSONField(blank=True, default=list)),
                 ('answered_at', models.DateTimeField(blank=True, null=True)),
                 ('is_correct', models.BooleanField(blank=True, null=True)),
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('summary', models.TextField(max_length=600, verbose_name='summary')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('audiences', learning.models.courses.RoleListField(blank=True, default=list, help_text='Who the course is for (learner roles).', validators=[learning.models.courses._roles_validator], verbose_name='audiences')),
+                ('audiences', learning.courses.pages.RoleListField(blank=True, default=list, help_text='Who the course is for (learner roles).', validators=[learning.courses.pages._roles_validator], verbose_name='audiences')),
                 ('estimated_minutes', models.PositiveIntegerField(default=60, verbose_name='estimated time (minutes)')),
                 ('pass_mark', models.PositiveSmallIntegerField(default=80, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='pass mark (%)')),
                 ('issues_certificate', models.BooleanField(default=True, verbose_name='issues a certificate')),
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField()),
-                ('token', models.CharField(default=learning.models.progress.new_token, max_length=16)),
+                ('token', models.CharField(default=learning.courses.records.new_token, max_length=16)),
                 ('attempt_question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='learning.attemptquestion')),
                 ('choice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attempt_options', to='learning.choice')),
             ],

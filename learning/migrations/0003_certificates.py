@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import learning.models.certificates
+import learning.certificates.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('learner_name', models.CharField(max_length=150, verbose_name="learner's name")),
                 ('course_title', models.CharField(max_length=255, verbose_name='course title')),
-                ('code', models.CharField(default=learning.models.certificates.generate_code, editable=False, max_length=16, unique=True, verbose_name='code')),
+                ('code', models.CharField(default=learning.certificates.models.generate_code, editable=False, max_length=16, unique=True, verbose_name='code')),
                 ('issued_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='issued at')),
                 ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='expires at')),
                 ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from base.vietnamese import clean_text
 from content.models import AdministrativeUnit
-from content.vietnamese import clean_text
 
 from .models import Profile, Role
 

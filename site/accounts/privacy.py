@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from learning.certificates import certificate_status, verification_url
+from learning.certificates.services import certificate_status, verification_url
 from learning.models import Certificate
 
 TRAINING_APPS = ("learning",)

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from accounts.models import Profile, Role
 from content.models import AdministrativeUnit
 from learning.models import AreaManager
-from learning.models.managers import MANAGERS_GROUP
+from learning.reports.models import MANAGERS_GROUP
 from tests.factories import UserFactory
 
 MERGED = datetime.date(2025, 7, 1)

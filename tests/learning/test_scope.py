@@ -1,6 +1,12 @@
 import pytest
 
-from learning.scope import UnitMap, current_unit, is_manager, learners_in_scope, managed_units
+from learning.reports.scope import (
+    UnitMap,
+    current_unit,
+    is_manager,
+    learners_in_scope,
+    managed_units,
+)
 from tests.factories import UserFactory
 from tests.learning.managers import learner, make_areas, manager
 

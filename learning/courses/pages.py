@@ -141,7 +141,7 @@ class CoursePage(FoldedSearchMixin, Page):
         return LessonPage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from learning.progress import course_progress
+        from learning.courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = course_progress(self, request.user)
@@ -197,7 +197,7 @@ class LessonPage(FoldedSearchMixin, Page):
         return self.quiz_question_count > 0
 
     def get_context(self, request, *args, **kwargs):
-        from learning.progress import lesson_context
+        from learning.courses.progress import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request.user))

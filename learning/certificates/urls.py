@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import certificate_views as views
+from . import views
 
 urlpatterns = [
     path("", views.verify_index, name="certificate_verify_index"),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
-from content.vietnamese import clean_text, fold
+from base.vietnamese import clean_text, fold
 
 from .scope import UnitMap
 

@@ -21,9 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Profile, Role
-from content.vietnamese import clean_text, fold
-
-from .scope import COMMUNE, PROVINCE, UnitMap, managed_units, sees_everything
+from base.vietnamese import clean_text, fold
+from learning.reports.scope import COMMUNE, PROVINCE, UnitMap, managed_units, sees_everything
 
 MAX_BYTES = 1_000_000
 MAX_ROWS = 5_000
@@ -438,7 +437,7 @@ def apply_file(data: bytes, *, manager, course, request) -> tuple[CheckResult, A
     from allauth.account.models import EmailAddress
 
     from learning.models import Enrolment
-    from learning.services import enrol
+    from learning.quiz.services import enrol
 
     from .invitations import send_invitation
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from django_ratelimit.decorators import ratelimit
 
-from learning import services
+from learning.courses.progress import course_progress
 from learning.models import (
     Certificate,
     CoursePage,
@@ -25,7 +25,7 @@ from learning.models import (
     QuizAttempt,
     ReviewSetting,
 )
-from learning.progress import course_progress
+from learning.quiz import services
 
 # Per learner: generous for a person answering, tight for a script.
 SAVE_RATE = "120/m"

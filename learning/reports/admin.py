@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models.managers import AreaManager
+from .models import AreaManager
 from .scope import is_manager
 
 

@@ -8,8 +8,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from learning import services
 from learning.models import Enrolment, Question, QuizAttempt
+from learning.quiz import services
 
 
 class QuestionViewSet(ModelViewSet):

@@ -35,7 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from learning.models.certificates import (
+from learning.certificates.models import (
     Certificate,
     CertificateStatus,
     format_code,

@@ -17,16 +17,17 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import enrolment_csv
+from learning.enrolment import csv_upload
+
 from .charts import Series, bar_chart
 from .exports import report_csv, report_xlsx
-from .manager_forms import (
+from .forms import (
     CertificateZipForm,
     EnrolmentConfirmForm,
     EnrolmentUploadForm,
     ReportForm,
 )
-from .reports import COUNTING_RULE, build_report
+from .rows import COUNTING_RULE, build_report
 from .scope import UnitMap, is_manager, learners_in_scope, managed_units, sees_everything
 
 SESSION_KEY = "learning_enrolment_upload"
@@ -130,11 +131,11 @@ def enrol_csv(request):
         form = EnrolmentUploadForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
-            data = form.cleaned_data["file"].read(enrolment_csv.MAX_BYTES + 1)
+            data = form.cleaned_data["file"].read(csv_upload.MAX_BYTES + 1)
             course = form.cleaned_data["course"]
             try:
-                checked = enrolment_csv.check_file(data, manager=request.user, course=course)
-            except enrolment_csv.CsvFileError as error:
+                checked = csv_upload.check_file(data, manager=request.user, course=course)
+            except csv_upload.CsvFileError as error:
                 form.add_error("file", str(error))
             else:
                 token = secrets.token_urlsafe(16)
@@ -163,10 +164,10 @@ def enrol_csv(request):
             return render(request, "learning/manage/enrol.html", context, status=400)
         try:
             data = base64.b64decode(stored["data"], validate=True)
-            checked, summary = enrolment_csv.apply_file(
+            checked, summary = csv_upload.apply_file(
                 data, manager=request.user, course=form.cleaned_data["course"], request=request
             )
-        except (binascii.Error, enrolment_csv.CsvFileError):
+        except (binascii.Error, csv_upload.CsvFileError):
             context["form"] = EnrolmentUploadForm()
             context["expired"] = True
             return render(request, "learning/manage/enrol.html", context, status=400)
@@ -196,7 +197,7 @@ def certificates_in_scope(manager, *, unit=None, course=None):
 @require_GET
 @manager_required
 def certificates_zip_view(request):
-    from .certificates import certificates_zip
+    from learning.certificates.services import certificates_zip
 
     form = CertificateZipForm(request.GET or None, manager=request.user)
     context = {

@@ -25,8 +25,8 @@ import django_filters
 
 from content.models import AdministrativeUnit
 
-from .certificates import certificates_zip, revoke
-from .models.certificates import Certificate, CertificateStatus, normalise_code
+from .models import Certificate, CertificateStatus, normalise_code
+from .services import certificates_zip, revoke
 
 ZIP_LIMIT = 1000
 

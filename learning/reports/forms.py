@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import AdministrativeUnit
+from learning.enrolment.csv_upload import MAX_BYTES
 
-from .enrolment_csv import MAX_BYTES
-from .reports import DIMENSIONS
+from .rows import DIMENSIONS
 from .scope import managed_units, sees_everything
 
 

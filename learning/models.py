@@ -1,15 +1,15 @@
-from .certificates import Certificate, CertificateStatus
-from .courses import CoursePage, LessonPage, ReviewSetting
-from .managers import AreaManager
-from .progress import (
+from .certificates.models import Certificate, CertificateStatus
+from .courses.pages import CoursePage, LessonPage, ReviewSetting
+from .courses.records import (
     AttemptOption,
     AttemptQuestion,
     Enrolment,
     LessonCompletion,
     QuizAttempt,
 )
-from .quiz import Choice, Question, QuestionType
-from .sections import CourseIndexPage
+from .courses.section import CourseIndexPage
+from .quiz.questions import Choice, Question, QuestionType
+from .reports.models import AreaManager
 
 __all__ = [
     "AreaManager",

@@ -129,7 +129,7 @@ def is_manager(user) -> bool:
 
 def managed_units(user) -> QuerySet[AdministrativeUnit]:
     """The current units a manager is responsible for (none for a non-manager)."""
-    from learning.models.managers import AreaManager
+    from learning.reports.models import AreaManager
 
     if not is_manager(user):
         return AdministrativeUnit.objects.none()

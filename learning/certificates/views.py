@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 
 from django_ratelimit.core import is_ratelimited
 
-from .certificates import pdf_filename, render_pdf
-from .models.certificates import Certificate, format_code, normalise_code
+from .models import Certificate, format_code, normalise_code
+from .services import pdf_filename, render_pdf
 
 
 def _lookup_rate(group, request) -> str:

@@ -411,7 +411,7 @@ def complete_course(enrolment: Enrolment, *, now: datetime | None = None) -> boo
 def course_completed(enrolment: Enrolment, *, now: datetime) -> None:
     """Runs inside the grading transaction when a course is completed: issues the
     certificate when the course gives one."""
-    from learning.certificates import issue_certificate
+    from learning.certificates.services import issue_certificate
 
     course = enrolment.course
     if course.issues_certificate:

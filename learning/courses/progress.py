@@ -42,7 +42,7 @@ class CourseProgress:
 
 
 def course_progress(course: CoursePage, user) -> CourseProgress:
-    from learning import services
+    from learning.quiz import services
 
     lessons = list(course.lessons())
     enrolment = None
@@ -83,7 +83,7 @@ def lesson_context(lesson: LessonPage, user) -> dict:
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(user=user, course=parent).first()
         if enrolment:
-            from learning import services
+            from learning.quiz import services
 
             context["enrolment"] = enrolment
             context["lesson_done"] = lesson.pk in services.completed_lesson_ids(enrolment)
