@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from accounts.models import Role
+from base.roles import Role
 from content.demo_images import demo_image, demo_pdf_poster, demo_text_document
 from content.models import (
     ArticleIndexPage,

@@ -14,7 +14,8 @@ from django.db import transaction
 
 from allauth.account.models import EmailAddress
 
-from accounts.models import Profile, Role, User
+from accounts.models import Profile, User
+from base.roles import Role
 from learning.models import Choice, CourseIndexPage, CoursePage, LessonPage, Question
 
 DEMO_LEARNER_EMAIL = "hocvien.demo@example.org"

@@ -35,7 +35,7 @@ class Issuer(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     province = models.ForeignKey(
-        "content.AdministrativeUnit",
+        "base.AdministrativeUnit",
         verbose_name=_("province"),
         null=True,
         blank=True,

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from accounts.models import Role
+from base.roles import AudiencesField, role_labels
 from content.blocks import BodyStreamBlock, ImageBlock, VideoBlock, faq_json_ld
 
 from .legal import LegalDocumentPage, Topic
@@ -46,15 +46,6 @@ class PublicPageForm(WagtailAdminPageForm):
                 _("Confirm that the page identifies no child victim before it is published."),
             )
         return cleaned
-
-
-class AudiencesForm(PublicPageForm):
-    audiences = forms.MultipleChoiceField(
-        label=_("audiences"),
-        choices=Role.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
 
 
 class PublicPage(FoldedSearchMixin, Page):
@@ -128,7 +119,7 @@ class CampaignPage(PublicPage):
 
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
-    audiences = models.JSONField(_("audiences"), default=list, blank=True)
+    audiences = AudiencesField(_("audiences"))
     key_messages = StreamField(
         [("message", blocks.CharBlock(label=_("message"), max_length=300))],
         blank=True,
@@ -168,7 +159,6 @@ class CampaignPage(PublicPage):
         verbose_name=_("related training courses"),
     )
 
-    base_form_class = AudiencesForm
     parent_page_types = ["content.CampaignIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
@@ -215,8 +205,7 @@ class CampaignPage(PublicPage):
         return self.Status(self.status).label
 
     def audience_labels(self) -> list[str]:
-        labels = dict(Role.choices)
-        return [labels[code] for code in self.audiences or [] if code in labels]
+        return role_labels(self.audiences)
 
     def related_pages(self, stream) -> list[Page]:
         pages = []

@@ -23,7 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
-from content.models import AdministrativeUnit
+from base.models import AdministrativeUnit
 
 from .models import Certificate, CertificateStatus, normalise_code
 from .services import certificates_zip, revoke
@@ -45,12 +45,12 @@ class CertificateFilterSet(WagtailFilterSet):
     province = django_filters.ModelChoiceFilter(
         label=_("Province"),
         field_name="user__profile__province",
-        queryset=AdministrativeUnit.objects.filter(level="province", abolished_on__isnull=True),
+        queryset=AdministrativeUnit.objects.current().filter(level="province"),
     )
     commune = django_filters.ModelChoiceFilter(
         label=_("Commune"),
         field_name="user__profile__commune",
-        queryset=AdministrativeUnit.objects.filter(level="commune", abolished_on__isnull=True),
+        queryset=AdministrativeUnit.objects.current().filter(level="commune"),
     )
 
     class Meta:

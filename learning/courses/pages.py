@@ -1,5 +1,3 @@
-from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from accounts.models import Role
+from base.roles import AudiencesField, role_labels
 from content.blocks import BodyStreamBlock
 from content.models.mixins import FoldedSearchMixin
 
@@ -22,26 +20,6 @@ class ReviewSetting(models.TextChoices):
     FULL = "full", _("The score, the correct answers and the explanations")
 
 
-def _roles_validator(value) -> None:
-    valid = set(Role.values)
-    if not isinstance(value, list) or any(item not in valid for item in value):
-        raise ValidationError(_("Choose audiences from the list."))
-
-
-class RoleListField(models.JSONField):
-    """A list of accounts.models.Role values, edited as checkboxes (works on every
-    database, unlike ArrayField)."""
-
-    def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
-            choices=Role.choices,
-            widget=forms.CheckboxSelectMultiple,
-            required=not self.blank,
-            label=self.verbose_name,
-            help_text=self.help_text,
-        )
-
-
 class CoursePage(FoldedSearchMixin, Page):
     """A course: its lessons are the child pages; its final quiz is drawn from the
     course's question bank (learning.models.quiz.Question)."""
@@ -50,12 +28,8 @@ class CoursePage(FoldedSearchMixin, Page):
     introduction = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
-    audiences = RoleListField(
-        _("audiences"),
-        default=list,
-        blank=True,
-        validators=[_roles_validator],
-        help_text=_("Who the course is for (learner roles)."),
+    audiences = AudiencesField(
+        _("audiences"), help_text=_("Who the course is for (learner roles).")
     )
     estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=60)
     pass_mark = models.PositiveSmallIntegerField(
@@ -134,8 +108,7 @@ class CoursePage(FoldedSearchMixin, Page):
         verbose_name_plural = _("courses")
 
     def audience_labels(self) -> list[str]:
-        labels = dict(Role.choices)
-        return [str(labels[value]) for value in self.audiences or [] if value in labels]
+        return role_labels(self.audiences)
 
     def lessons(self) -> models.QuerySet:
         return LessonPage.objects.child_of(self).live().public().order_by("path")

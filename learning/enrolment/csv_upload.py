@@ -20,7 +20,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Profile, Role
+from accounts.models import Profile
+from base.roles import Role
 from base.vietnamese import clean_text, fold
 from learning.reports.scope import COMMUNE, PROVINCE, UnitMap, managed_units, sees_everything
 

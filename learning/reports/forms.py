@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.models import AdministrativeUnit
+from base.models import AdministrativeUnit
 from learning.enrolment.csv_upload import MAX_BYTES
 
 from .rows import DIMENSIONS
@@ -31,10 +31,10 @@ def units_for(manager, chosen=None):
     its current communes. Superusers get the current provinces, and the communes of
     the province chosen (or of the chosen commune's province), so that the list
     stays short enough for a phone: choose the province, then one of its communes."""
-    current = AdministrativeUnit.objects.filter(abolished_on__isnull=True).select_related("parent")
+    current = AdministrativeUnit.objects.current().select_related("parent")
     if not sees_everything(manager):
         own = managed_units(manager)
-        return current.filter(pk__in=own) | current.filter(level="commune", parent__in=own)
+        return current.filter(pk__in=own) | AdministrativeUnit.objects.communes_of(own)
     provinces = current.filter(level="province")
     chosen = str(chosen or "")
     is_id = chosen.isdigit() and len(chosen) < 10  # a forged huge number is no unit
@@ -42,7 +42,7 @@ def units_for(manager, chosen=None):
     if chosen_unit is None:
         return provinces
     province_id = chosen_unit.pk if chosen_unit.level == "province" else chosen_unit.parent_id
-    return provinces | current.filter(level="commune", parent_id=province_id)
+    return provinces | AdministrativeUnit.objects.communes_of(province_id)
 
 
 class CourseAndAreaForm(forms.Form):

@@ -23,7 +23,7 @@ class AreaManager(models.Model):
         related_name="managed_areas",
     )
     unit = models.ForeignKey(
-        "content.AdministrativeUnit",
+        "base.AdministrativeUnit",
         verbose_name=_("area"),
         on_delete=models.CASCADE,
         related_name="+",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Role
+from base.roles import Role
 from base.vietnamese import clean_text, fold
 
 from .scope import UnitMap

@@ -1,8 +1,8 @@
 """Who a training manager may see: areas, merged units and the learners in scope.
 
-Two functions are the rule everywhere (reports, exports, CSV enrolment, the
-certificate ZIP): :func:`current_unit` (a unit, or the unit that took it over
-after a merger) and :func:`learners_in_scope` (the users a manager may see).
+One function is the rule everywhere (reports, exports, CSV enrolment, the
+certificate ZIP): :func:`learners_in_scope` (the users a manager may see). Merged
+units are followed to today's unit by ``base.areas.follow_successors``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from content.models import AdministrativeUnit
+from base.areas import follow_successors
+from base.models import AdministrativeUnit
 
 PROVINCE = AdministrativeUnit.Level.PROVINCE
 COMMUNE = AdministrativeUnit.Level.COMMUNE
@@ -46,14 +47,11 @@ class UnitMap:
         """The id of the unit in force today for ``unit_id`` (itself when never merged)."""
         if unit_id is None or unit_id not in self.units:
             return None
-        seen = {unit_id}
-        unit = self.units[unit_id]
-        while (
-            unit.successor_id and unit.successor_id not in seen and unit.successor_id in self.units
-        ):
-            seen.add(unit.successor_id)
-            unit = self.units[unit.successor_id]
-        return unit.pk
+        return follow_successors(unit_id, self._successor)
+
+    def _successor(self, unit_id: int) -> int | None:
+        successor = self.units[unit_id].successor_id
+        return successor if successor in self.units else None
 
     def province_of(self, unit_id: int | None) -> int | None:
         """The current province containing ``unit_id`` (a province, district or commune)."""
@@ -113,11 +111,6 @@ class UnitMap:
         return communes, provinces
 
 
-def current_unit(unit: AdministrativeUnit | None) -> AdministrativeUnit | None:
-    """The unit in force today for ``unit``: follows ``successor`` through mergers."""
-    return None if unit is None else unit.current_unit()
-
-
 def is_manager(user) -> bool:
     """Signed in and allowed to see training reports (superusers see the whole country)."""
     return bool(
@@ -134,8 +127,7 @@ def managed_units(user) -> QuerySet[AdministrativeUnit]:
     if not is_manager(user):
         return AdministrativeUnit.objects.none()
     ids = AreaManager.objects.filter(user=user).values_list("unit_id", flat=True)
-    unit_ids = {current_unit(u).pk for u in AdministrativeUnit.objects.filter(pk__in=ids)}
-    return AdministrativeUnit.objects.filter(pk__in=unit_ids)
+    return AdministrativeUnit.objects.filter(pk__in=ids).successor_today()
 
 
 def sees_everything(user) -> bool:

@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from base.areas import check_commune_in_province
+from base.models import AdministrativeUnit
+from base.roles import Role
 from base.vietnamese import clean_text
-from content.models import AdministrativeUnit
 
-from .models import Profile, Role
+from .models import Profile
 
 
 def current_units(level: str):
-    return AdministrativeUnit.objects.filter(level=level, abolished_on__isnull=True).select_related(
-        "parent"
-    )
+    return AdministrativeUnit.objects.current().filter(level=level).select_related("parent")
 
 
 class ProfileFieldsMixin(forms.Form):
@@ -36,11 +36,12 @@ class ProfileFieldsMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         province, commune = cleaned.get("province"), cleaned.get("commune")
-        if commune is not None:
-            if province is None:
-                cleaned["province"] = commune.parent
-            elif commune.parent_id != province.pk:
-                self.add_error("commune", _("This commune is not in the chosen province."))
+        if commune is not None and province is None:
+            cleaned["province"] = commune.parent
+        try:
+            check_commune_in_province(province, commune)
+        except forms.ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
     def save_profile(self, user) -> Profile:

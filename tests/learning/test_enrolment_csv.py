@@ -9,7 +9,8 @@ from django.utils import translation
 
 import pytest
 
-from accounts.models import Profile, Role
+from accounts.models import Profile
+from base.roles import Role
 from learning.enrolment import csv_upload
 from learning.enrolment.csv_upload import CsvFileError, check_file, decode, parse_role, read_rows
 from learning.models import Enrolment

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from openpyxl import load_workbook
 
-from accounts.models import Role
+from base.roles import Role
 from learning.reports.charts import Series, bar_chart
 from learning.reports.exports import report_csv, report_xlsx
 from learning.reports.rows import Fact, aggregate, merge_facts, rate

@@ -45,7 +45,7 @@ MERGER_DATE = datetime.date(2025, 7, 1)
 
 
 def load_provinces(apps, schema_editor):
-    Unit = apps.get_model("content", "AdministrativeUnit")
+    Unit = apps.get_model("base", "AdministrativeUnit")
     for name, former in CURRENT_PROVINCES.items():
         current, _ = Unit.objects.get_or_create(name=name, level="province", parent=None)
         for old_name in former:
@@ -58,12 +58,12 @@ def load_provinces(apps, schema_editor):
 
 
 def unload_provinces(apps, schema_editor):
-    Unit = apps.get_model("content", "AdministrativeUnit")
+    Unit = apps.get_model("base", "AdministrativeUnit")
     names = set(CURRENT_PROVINCES) | {n for former in CURRENT_PROVINCES.values() for n in former}
     Unit.objects.filter(level="province", name__in=names, children__isnull=True).delete()
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0001_initial")]
+    dependencies = [("base", "0001_initial")]
 
     operations = [migrations.RunPython(load_provinces, unload_provinces)]

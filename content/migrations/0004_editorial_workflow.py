@@ -43,8 +43,7 @@ def remove_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0007_campaigns_guidance_news_topics"),
-        ("accounts", "0003_editor_groups"),
+        ("content", "0003_editor_groups"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -26,6 +26,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0004_legal_documents")]
+    dependencies = [("content", "0001_initial")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -1,8 +1,53 @@
+"""Provinces and communes, current and former, and the rules about them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+
+def follow_successors(unit_id: int, successor_of: Callable[[int], int | None]) -> int:
+    """The id of the unit in force today for ``unit_id``: its successor's successor…
+    (itself when never merged; a loop in the data stops the walk)."""
+    seen = {unit_id}
+    while (following := successor_of(unit_id)) and following not in seen:
+        seen.add(following)
+        unit_id = following
+    return unit_id
+
+
+def check_commune_in_province(province: AdministrativeUnit | None, commune) -> None:
+    """The rule "a commune belongs to its province": a ValidationError on ``commune``
+    when both are given and the commune lies elsewhere."""
+    if province is not None and commune is not None and commune.parent_id != province.pk:
+        raise ValidationError({"commune": _("This commune is not in the chosen province.")})
+
+
+class AdministrativeUnitQuerySet(models.QuerySet):
+    def current(self) -> AdministrativeUnitQuerySet:
+        """Units in force today (not abolished by a merger)."""
+        return self.filter(abolished_on__isnull=True)
+
+    def communes_of(self, province: AdministrativeUnit | int) -> AdministrativeUnitQuerySet:
+        """The current communes of a province."""
+        return self.current().filter(level=AdministrativeUnit.Level.COMMUNE, parent=province)
+
+    def successor_today(self) -> AdministrativeUnitQuerySet:
+        """The units in force today for the units of this queryset, each followed
+        through its mergers (duplicates collapse)."""
+        merged = dict(
+            AdministrativeUnit.objects.filter(successor__isnull=False).values_list(
+                "pk", "successor_id"
+            )
+        )
+        ids = {follow_successors(pk, merged.get) for pk in self.values_list("pk", flat=True)}
+        return AdministrativeUnit.objects.filter(pk__in=ids)
 
 
 class AdministrativeUnit(index.Indexed, models.Model):
@@ -39,6 +84,8 @@ class AdministrativeUnit(index.Indexed, models.Model):
     )
     abolished_on = models.DateField(_("abolished on"), null=True, blank=True)
 
+    objects = AdministrativeUnitQuerySet.as_manager()
+
     panels = [
         FieldPanel("name"),
         FieldPanel("level"),
@@ -68,10 +115,8 @@ class AdministrativeUnit(index.Indexed, models.Model):
     def is_current(self) -> bool:
         return self.abolished_on is None
 
-    def current_unit(self) -> "AdministrativeUnit":
-        """Follow the successor chain to the unit in force today."""
-        unit, seen = self, {self.pk}
-        while unit.successor_id and unit.successor_id not in seen:
-            seen.add(unit.successor_id)
-            unit = unit.successor
-        return unit
+    def current_unit(self) -> AdministrativeUnit:
+        """The unit in force today (itself when never merged)."""
+        if not self.successor_id:
+            return self
+        return AdministrativeUnit.objects.filter(pk=self.pk).successor_today().get()
