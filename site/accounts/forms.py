@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from base.areas import check_commune_in_province
 from base.models import AdministrativeUnit
+from base.personal_data import deletion_fields
 from base.roles import Role
 from base.vietnamese import clean_text
 
@@ -69,26 +70,23 @@ class ProfileForm(ProfileFieldsMixin):
 
 
 class DeleteAccountForm(forms.Form):
-    """Deleting an account asks for the password again, and what to do with certificates."""
+    """Deleting an account asks for the password again, and the questions the apps
+    registered in the personal-data registry (e.g. whether certificates stay
+    verifiable)."""
 
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    keep_certificates = forms.BooleanField(
-        label=_("Keep my certificates verifiable"),
-        required=False,
-        help_text=_(
-            "If ticked, anyone holding one of your certificates can still check it: the "
-            "verification page keeps showing your name, the course and the dates. If not, "
-            "your certificates are deleted too and their codes are no longer found."
-        ),
-    )
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        self.fields.update(deletion_fields())
+
+    def registered_choices(self):
+        return [self[name] for name in self.fields if name != "password"]
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
