@@ -114,9 +114,6 @@ class LegalLibraryPage(ListingIndexPage):
             .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
         )
 
-    def listed_children(self) -> models.QuerySet:
-        return self.documents()
-
     def get_context(self, request, *args, **kwargs):
         from content.legal_filters import filter_documents
 
@@ -262,10 +259,6 @@ class LegalDocumentPage(Page):
     @property
     def doc_type_name(self) -> str:
         return DOC_TYPES.get(self.doc_type, "")
-
-    @property
-    def display_number(self) -> str:
-        return self.number or (f"…/{self.symbol}" if self.symbol else "")
 
     @property
     def issued_display(self) -> str:

@@ -33,18 +33,30 @@ PUBLISH_ACTIONS = ("action-publish", "action-submit")
 HOTLINE_CTA = "Gọi 111 – Tổng đài điện thoại quốc gia bảo vệ trẻ em, miễn phí, 24/7"
 
 
+def check_privacy_confirmed(confirmed: bool | None) -> None:
+    """The rule for going live (submitting for approval in the admin form, publishing
+    on the model): the editor has confirmed that no child victim is identified."""
+    if not confirmed:
+        raise ValidationError(
+            {
+                "privacy_confirmed": _(
+                    "Confirm that the page identifies no child victim before it is published."
+                )
+            }
+        )
+
+
 class PublicPageForm(WagtailAdminPageForm):
     """Drafts may be saved freely; submitting for approval or publishing needs
     the privacy confirmation ticked."""
 
     def clean(self):
         cleaned = super().clean()
-        wants_live = any(action in self.data for action in PUBLISH_ACTIONS)
-        if wants_live and not cleaned.get("privacy_confirmed"):
-            self.add_error(
-                "privacy_confirmed",
-                _("Confirm that the page identifies no child victim before it is published."),
-            )
+        if any(action in self.data for action in PUBLISH_ACTIONS):
+            try:
+                check_privacy_confirmed(cleaned.get("privacy_confirmed"))
+            except ValidationError as error:
+                self.add_error(None, error)
         return cleaned
 
 
@@ -93,14 +105,8 @@ class PublicPage(FoldedSearchMixin, Page):
         super().clean()
         # live_revision is set only while a revision is being published (a new page
         # in the admin form is `live` by default before it is saved as a draft).
-        if self.live and self.live_revision_id and not self.privacy_confirmed:
-            raise ValidationError(
-                {
-                    "privacy_confirmed": _(
-                        "Confirm that the page identifies no child victim before it is published."
-                    )
-                }
-            )
+        if self.live and self.live_revision_id:
+            check_privacy_confirmed(self.privacy_confirmed)
 
     @property
     def share_image(self):
@@ -346,20 +352,12 @@ class TopicPage(PublicPage):
         verbose_name = _("topic page")
 
     def gathered(self) -> list[tuple[str, list[Page]]]:
-        from django.apps import apps
-
         groups = [
             (_("Legal documents"), LegalDocumentPage, "-first_published_at"),
             (_("Campaigns"), CampaignPage, "-start_date"),
             (_("Guidance"), GuidancePage, "-first_published_at"),
             (_("News"), ArticlePage, "-date"),
         ]
-        try:
-            course_model = apps.get_model("learning", "CoursePage")
-        except LookupError:
-            course_model = None
-        if course_model is not None and hasattr(course_model, "topics"):
-            groups.append((_("Courses"), course_model, "-first_published_at"))
         found = []
         for label, model, order in groups:
             pages = list(

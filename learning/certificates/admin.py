@@ -23,6 +23,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from base.forms import IdListField
 from base.models import AdministrativeUnit
 
 from .models import Certificate, CertificateStatus, normalise_code
@@ -105,7 +106,7 @@ class CertificateZipView(CertificateIndexView):
 
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset()
-        ids = [value for value in request.GET.getlist("id") if value.isdigit()]
+        ids = IdListField().clean(request.GET.getlist("id"))
         if ids:
             queryset = queryset.filter(pk__in=ids)
         certificates = list(queryset[:ZIP_LIMIT])

@@ -120,10 +120,6 @@ class QuizAttempt(models.Model):
     def __str__(self) -> str:
         return f"{self.enrolment} #{self.number}"
 
-    @property
-    def is_open(self) -> bool:
-        return self.submitted_at is None
-
 
 class AttemptQuestion(models.Model):
     """A question as drawn for one attempt, with the learner's saved answer: a list

@@ -149,6 +149,15 @@ def open_attempt(
     return attempt
 
 
+def _check_final_quiz_open(enrolment: Enrolment) -> None:
+    if not required_lessons_done(enrolment):
+        raise QuizUnavailable(_("Finish the required lessons before the final quiz."))
+    if quiz_attempts(enrolment).filter(passed=True).exists():
+        raise QuizUnavailable(_("You have already passed this quiz."))
+    if attempts_left(enrolment) == 0:
+        raise QuizUnavailable(_("You have used all your attempts at this quiz."))
+
+
 def start_attempt(
     enrolment: Enrolment,
     *,
@@ -170,13 +179,7 @@ def start_attempt(
         if current:
             return current
         if lesson is None:
-            if not required_lessons_done(enrolment):
-                raise QuizUnavailable(_("Finish the required lessons before the final quiz."))
-            if quiz_attempts(enrolment).filter(passed=True).exists():
-                raise QuizUnavailable(_("You have already passed this quiz."))
-            left = attempts_left(enrolment)
-            if left == 0:
-                raise QuizUnavailable(_("You have used all your attempts at this quiz."))
+            _check_final_quiz_open(enrolment)
             count = course.quiz_question_count
             pool = Question.objects.filter(course=course, active=True)
             limit = course.quiz_time_limit_minutes

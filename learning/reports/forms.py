@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from base.forms import id_or_none
 from base.models import AdministrativeUnit
 from learning.enrolment.csv_upload import MAX_BYTES
 
@@ -36,9 +37,8 @@ def units_for(manager, chosen=None):
         own = managed_units(manager)
         return current.filter(pk__in=own) | AdministrativeUnit.objects.communes_of(own)
     provinces = current.filter(level="province")
-    chosen = str(chosen or "")
-    is_id = chosen.isdigit() and len(chosen) < 10  # a forged huge number is no unit
-    chosen_unit = current.filter(pk=int(chosen)).first() if is_id else None
+    chosen_id = id_or_none(chosen)
+    chosen_unit = current.filter(pk=chosen_id).first() if chosen_id else None
     if chosen_unit is None:
         return provinces
     province_id = chosen_unit.pk if chosen_unit.level == "province" else chosen_unit.parent_id

@@ -34,9 +34,12 @@ class AdministrativeUnitQuerySet(models.QuerySet):
         """Units in force today (not abolished by a merger)."""
         return self.filter(abolished_on__isnull=True)
 
-    def communes_of(self, province: AdministrativeUnit | int) -> AdministrativeUnitQuerySet:
-        """The current communes of a province."""
-        return self.current().filter(level=AdministrativeUnit.Level.COMMUNE, parent=province)
+    def communes_of(
+        self, province: AdministrativeUnit | int | models.QuerySet
+    ) -> AdministrativeUnitQuerySet:
+        """The current communes of a province (or of several, given as a queryset)."""
+        lookup = "parent__in" if isinstance(province, models.QuerySet) else "parent"
+        return self.current().filter(level=AdministrativeUnit.Level.COMMUNE, **{lookup: province})
 
     def successor_today(self) -> AdministrativeUnitQuerySet:
         """The units in force today for the units of this queryset, each followed
