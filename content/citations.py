@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from base.vietnamese import fold
 from content.importer import Citation as ParsedCitation
 from content.importer.citations import find_citations
 from content.models import Citation, LegalDocumentPage
-from content.vietnamese import fold
 
 
 def _date(value: str | None) -> datetime.date | None:

@@ -4,9 +4,10 @@ say about their issuers (level, province, who took over after 2025)."""
 
 from pathlib import Path
 
+from base.models import AdministrativeUnit
 from content.importer import extract_text, parse_text
 from content.legal_import import import_document
-from content.models import AdministrativeUnit, Issuer, LegalLibraryPage
+from content.models import Issuer, LegalLibraryPage
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "legal_seeds"
 

@@ -48,92 +48,121 @@ def _wrap(draw, text: str, face, width: int) -> list[str]:
     return lines
 
 
+def _draw_sun(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=accent)
+    for i in range(12):
+        angle = i * math.pi / 6
+        draw.line(
+            (
+                cx + int(math.cos(angle) * r * 0.6),
+                cy + int(math.sin(angle) * r * 0.6),
+                cx + int(math.cos(angle) * r * 0.9),
+                cy + int(math.sin(angle) * r * 0.9),
+            ),
+            fill=accent,
+            width=max(4, r // 15),
+        )
+
+
+def _draw_waves(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    x0, y0, x1, y1 = box
+    for row in range(4):
+        y = y0 + (row + 1) * (y1 - y0) // 5
+        for x in range(x0, x1, max(20, r // 2)):
+            draw.arc((x, y - r // 6, x + r // 2, y + r // 6), 0, 180, fill=main, width=6)
+
+
+def _draw_buoy(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=accent)
+    draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=background)
+    for start in (0, 90, 180, 270):
+        draw.pieslice((cx - r, cy - r, cx + r, cy + r), start, start + 25, fill="white")
+    draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=background)
+
+
+def _draw_phone(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.rounded_rectangle((cx - r // 2, cy - r, cx + r // 2, cy + r), radius=r // 6, fill=main)
+    draw.rectangle((cx - r // 2 + 10, cy - r + 25, cx + r // 2 - 10, cy + r - 40), fill="white")
+    draw.text((cx, cy), "111", font=font(max(16, r // 3)), fill=main, anchor="mm")
+
+
+def _draw_house(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.polygon([(cx - r, cy), (cx, cy - r), (cx + r, cy)], fill=accent)
+    draw.rectangle((cx - r * 3 // 4, cy, cx + r * 3 // 4, cy + r), fill=main)
+    draw.rectangle((cx - r // 6, cy + r // 3, cx + r // 6, cy + r), fill=background)
+
+
+def _draw_book(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.polygon(
+        [
+            (cx, cy - r // 2),
+            (cx - r, cy - r * 3 // 4),
+            (cx - r, cy + r // 2),
+            (cx, cy + r * 3 // 4),
+        ],
+        fill=main,
+    )
+    draw.polygon(
+        [
+            (cx, cy - r // 2),
+            (cx + r, cy - r * 3 // 4),
+            (cx + r, cy + r // 2),
+            (cx, cy + r * 3 // 4),
+        ],
+        fill=accent,
+    )
+
+
+def _draw_shield(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.polygon(
+        [
+            (cx, cy - r),
+            (cx + r, cy - r // 2),
+            (cx + r * 2 // 3, cy + r // 2),
+            (cx, cy + r),
+            (cx - r * 2 // 3, cy + r // 2),
+            (cx - r, cy - r // 2),
+        ],
+        fill=main,
+    )
+    draw.line(
+        (cx - r // 3, cy, cx - r // 10, cy + r // 3, cx + r // 2, cy - r // 3),
+        fill="white",
+        width=max(6, r // 8),
+    )
+
+
+def _draw_heart(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.ellipse((cx - r, cy - r // 2, cx, cy + r // 2), fill=accent)
+    draw.ellipse((cx, cy - r // 2, cx + r, cy + r // 2), fill=accent)
+    draw.polygon([(cx - r + 4, cy + r // 6), (cx + r - 4, cy + r // 6), (cx, cy + r)], fill=accent)
+
+
+def _draw_screen(draw, box, cx: int, cy: int, r: int, background, main, accent) -> None:
+    draw.rounded_rectangle((cx - r, cy - r * 2 // 3, cx + r, cy + r // 2), radius=12, fill=main)
+    draw.rectangle((cx - r + 12, cy - r * 2 // 3 + 12, cx + r - 12, cy + r // 2 - 12), fill="white")
+    draw.rectangle((cx - r // 4, cy + r // 2, cx + r // 4, cy + r * 3 // 4), fill=main)
+
+
+MOTIFS = {
+    "sun": _draw_sun,
+    "waves": _draw_waves,
+    "buoy": _draw_buoy,
+    "phone": _draw_phone,
+    "house": _draw_house,
+    "book": _draw_book,
+    "shield": _draw_shield,
+    "heart": _draw_heart,
+    "screen": _draw_screen,
+}
+
+
 def _motif(draw, motif: str, box: tuple[int, int, int, int], colours) -> None:
     x0, y0, x1, y1 = box
     cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
     r = min(x1 - x0, y1 - y0) // 2
     background, main, accent = colours
-    if motif == "sun":
-        draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=accent)
-        for i in range(12):
-            angle = i * math.pi / 6
-            draw.line(
-                (
-                    cx + int(math.cos(angle) * r * 0.6),
-                    cy + int(math.sin(angle) * r * 0.6),
-                    cx + int(math.cos(angle) * r * 0.9),
-                    cy + int(math.sin(angle) * r * 0.9),
-                ),
-                fill=accent,
-                width=max(4, r // 15),
-            )
-    elif motif == "waves":
-        for row in range(4):
-            y = y0 + (row + 1) * (y1 - y0) // 5
-            for x in range(x0, x1, max(20, r // 2)):
-                draw.arc((x, y - r // 6, x + r // 2, y + r // 6), 0, 180, fill=main, width=6)
-    elif motif == "buoy":
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=accent)
-        draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=background)
-        for start in (0, 90, 180, 270):
-            draw.pieslice((cx - r, cy - r, cx + r, cy + r), start, start + 25, fill="white")
-        draw.ellipse((cx - r // 2, cy - r // 2, cx + r // 2, cy + r // 2), fill=background)
-    elif motif == "phone":
-        draw.rounded_rectangle((cx - r // 2, cy - r, cx + r // 2, cy + r), radius=r // 6, fill=main)
-        draw.rectangle((cx - r // 2 + 10, cy - r + 25, cx + r // 2 - 10, cy + r - 40), fill="white")
-        draw.text((cx, cy), "111", font=font(max(16, r // 3)), fill=main, anchor="mm")
-    elif motif == "house":
-        draw.polygon([(cx - r, cy), (cx, cy - r), (cx + r, cy)], fill=accent)
-        draw.rectangle((cx - r * 3 // 4, cy, cx + r * 3 // 4, cy + r), fill=main)
-        draw.rectangle((cx - r // 6, cy + r // 3, cx + r // 6, cy + r), fill=background)
-    elif motif == "book":
-        draw.polygon(
-            [
-                (cx, cy - r // 2),
-                (cx - r, cy - r * 3 // 4),
-                (cx - r, cy + r // 2),
-                (cx, cy + r * 3 // 4),
-            ],
-            fill=main,
-        )
-        draw.polygon(
-            [
-                (cx, cy - r // 2),
-                (cx + r, cy - r * 3 // 4),
-                (cx + r, cy + r // 2),
-                (cx, cy + r * 3 // 4),
-            ],
-            fill=accent,
-        )
-    elif motif == "shield":
-        draw.polygon(
-            [
-                (cx, cy - r),
-                (cx + r, cy - r // 2),
-                (cx + r * 2 // 3, cy + r // 2),
-                (cx, cy + r),
-                (cx - r * 2 // 3, cy + r // 2),
-                (cx - r, cy - r // 2),
-            ],
-            fill=main,
-        )
-        draw.line(
-            (cx - r // 3, cy, cx - r // 10, cy + r // 3, cx + r // 2, cy - r // 3),
-            fill="white",
-            width=max(6, r // 8),
-        )
-    elif motif == "heart":
-        draw.ellipse((cx - r, cy - r // 2, cx, cy + r // 2), fill=accent)
-        draw.ellipse((cx, cy - r // 2, cx + r, cy + r // 2), fill=accent)
-        draw.polygon(
-            [(cx - r + 4, cy + r // 6), (cx + r - 4, cy + r // 6), (cx, cy + r)], fill=accent
-        )
-    else:  # "screen"
-        draw.rounded_rectangle((cx - r, cy - r * 2 // 3, cx + r, cy + r // 2), radius=12, fill=main)
-        draw.rectangle(
-            (cx - r + 12, cy - r * 2 // 3 + 12, cx + r - 12, cy + r // 2 - 12), fill="white"
-        )
-        draw.rectangle((cx - r // 4, cy + r // 2, cx + r // 4, cy + r * 3 // 4), fill=main)
+    MOTIFS.get(motif, _draw_screen)(draw, box, cx, cy, r, background, main, accent)
 
 
 def draw_picture(

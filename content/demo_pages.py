@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from accounts.models import Role
+from base.demo import upsert_page, upsert_translation
+from base.roles import Role
 from content.demo_images import demo_image, demo_pdf_poster, demo_text_document
 from content.models import (
     ArticleIndexPage,
@@ -70,57 +71,14 @@ def _faq(heading: str, items: list[tuple[str, str]]) -> tuple:
 
 
 def _save(parent: Page, model, slug: str, fields: dict, topics: list[str]) -> Page:
-    """Create or update the child `slug` of `parent`, and publish it when it changed."""
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    """A public page with its topics and the privacy confirmation its text meets."""
     topic_objects = [t for t in (_topic(s) for s in topics) if t is not None]
-    if existing is None:
-        page = model(slug=slug, privacy_confirmed=True, **fields)
-        page.topics = topic_objects
-        page.live = False
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-    page = existing
-    changed = any(_differs(getattr(page, name), value) for name, value in fields.items())
-    changed = changed or {t.pk for t in page.topics.all()} != {t.pk for t in topic_objects}
-    if changed or not page.live:
-        for name, value in fields.items():
-            setattr(page, name, value)
-        page.topics = topic_objects
-        page.privacy_confirmed = True
-        page.save_revision().publish()
-    return page
-
-
-def _differs(current, wanted) -> bool:
-    if hasattr(current, "stream_block"):
-        block = current.stream_block
-        return _strip_ids(block.get_prep_value(current)) != _strip_ids(
-            block.get_prep_value(block.normalize(wanted))
-        )
-    return current != wanted
-
-
-def _strip_ids(value):
-    """A stream's raw value without the generated block ids, to compare content."""
-    if isinstance(value, list):
-        return [_strip_ids(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _strip_ids(item) for key, item in value.items() if key != "id"}
-    return value
+    fields = {**fields, "topics": topic_objects, "privacy_confirmed": True}
+    return upsert_page(parent, model, slug, fields)
 
 
 def _translate(page: Page, locale: Locale, fields: dict) -> Page:
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale, copy_parents=True, alias=False)
-    translation = translation.specific
-    if any(_differs(getattr(translation, n), v) for n, v in fields.items()) or not translation.live:
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.privacy_confirmed = True
-        translation.save_revision().publish()
-    return translation
+    return upsert_translation(page, locale, {**fields, "privacy_confirmed": True})
 
 
 # ---------------------------------------------------------------- campaigns

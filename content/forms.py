@@ -12,6 +12,7 @@ from django.core import signing
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from base.vietnamese import normalise_number
 from content.importer import (
     DOC_TYPES,
     MAX_FILE_BYTES,
@@ -22,7 +23,6 @@ from content.importer import (
 )
 from content.importer.extract import SUPPORTED
 from content.importer.parser import FIELDS
-from content.vietnamese import normalise_number
 
 MAX_TEXT_CHARS = 2_000_000
 SIGNING_SALT = "content.admin_import.source"

@@ -14,7 +14,6 @@ from PIL import ImageOps
 
 # Formats we re-encode; others (GIF animations, SVG) are stored as uploaded.
 REENCODE = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "TIFF": "PNG"}
-EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 
 
 def strip_metadata(data: bytes) -> tuple[bytes, int, int, str] | None:

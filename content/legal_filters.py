@@ -1,42 +1,50 @@
 """Filters of the legal library listing: every choice is validated, so a forged
 or stale parameter is ignored rather than causing an error."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
 
+from base.forms import IdField, LenientForm, YearField
 from content.importer import DOC_TYPES
 
 
-def bounded_int(value: str | None, low: int, high: int) -> int | None:
-    """A whole number from a GET parameter, or None when it is missing, not a
-    number, or outside [low, high] (forged and stale links are ignored)."""
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
+class LegalFiltersForm(LenientForm):
+    def __init__(self, data=None):
+        from content.models import LegalDocumentPage, Topic
+
+        self.param_fields = {
+            "loai": forms.ChoiceField(choices=list(DOC_TYPES.items()), required=False),
+            "co-quan": IdField(),
+            "nam": YearField(),
+            "hieu-luc": forms.ChoiceField(choices=LegalDocumentPage.Status.choices, required=False),
+            "chu-de": forms.ModelChoiceField(
+                Topic.objects.all(), to_field_name="slug", required=False
+            ),
+        }
+        super().__init__(data)
 
 
 def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> dict:
     from content.models import Issuer, LegalDocumentPage, Topic
 
+    chosen = LegalFiltersForm(params).values()
     active: dict[str, str] = {}
-    doc_type = params.get("loai", "")
-    if doc_type in DOC_TYPES:
-        documents, active["loai"] = documents.filter(doc_type=doc_type), doc_type
-    issuer = bounded_int(params.get("co-quan"), 1, 2**63 - 1)
-    if issuer:
+    if chosen["loai"]:
+        documents, active["loai"] = documents.filter(doc_type=chosen["loai"]), chosen["loai"]
+    if chosen["co-quan"]:
+        issuer = chosen["co-quan"]
         documents, active["co-quan"] = documents.filter(issuer_id=issuer), str(issuer)
-    year = bounded_int(params.get("nam"), 1900, 2200)
-    if year:
+    if chosen["nam"]:
+        year = chosen["nam"]
         documents, active["nam"] = documents.filter(issued_on__year=year), str(year)
-    status = params.get("hieu-luc", "")
-    if status in LegalDocumentPage.Status.values:
+    if chosen["hieu-luc"]:
+        status = chosen["hieu-luc"]
         documents, active["hieu-luc"] = documents.filter(status=status), status
-    topic = params.get("chu-de", "")
-    if topic and Topic.objects.filter(slug=topic).exists():
-        documents, active["chu-de"] = documents.filter(topics__slug=topic), topic
+    if chosen["chu-de"]:
+        topic = chosen["chu-de"]
+        documents, active["chu-de"] = documents.filter(topics=topic), topic.slug
     page_obj = Paginator(documents.distinct(), per_page).get_page(params.get("trang"))
     return {
         "children": page_obj,

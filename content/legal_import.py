@@ -18,17 +18,17 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from base.models import AdministrativeUnit
+from base.vietnamese import fold
 from content.citations import rebuild_citations
 from content.importer import ParsedDocument
 from content.models import (
-    AdministrativeUnit,
     Issuer,
     LegalDocumentPage,
     LegalFootnote,
     LegalLibraryPage,
     LegalSection,
 )
-from content.vietnamese import fold
 
 CENTRAL_PREFIXES = (
     "chính phủ",

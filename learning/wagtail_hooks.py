@@ -1,11 +1,21 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from learning.admin_views import TrainingAdminGroup
+from base.personal_data import PersonalData
+from learning.quiz.admin import TrainingAdminGroup
 
-from .certificate_admin import CertificatePermissionPolicy, CertificateViewSet
-from .manager_admin import AreaManagerViewSet, report_menu_item
-from .models import Certificate
+from . import personal_data
+from .certificates.admin import CertificatePermissionPolicy, CertificateViewSet
+from .models import (
+    AreaManager,
+    AttemptOption,
+    AttemptQuestion,
+    Certificate,
+    Enrolment,
+    LessonCompletion,
+    QuizAttempt,
+)
+from .reports.admin import AreaManagerViewSet, report_menu_item
 
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate), exact_class=True)
 
@@ -28,3 +38,34 @@ def register_area_managers() -> AreaManagerViewSet:
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
     return report_menu_item()
+
+
+@hooks.register("register_personal_data")
+def register_certificates() -> PersonalData:
+    return PersonalData(
+        key="certificates",
+        models=(Certificate,),
+        export=personal_data.export_certificates,
+        erase=personal_data.erase_certificates,
+        order=30,
+        deletion_fields={personal_data.KEEP_CERTIFICATES: personal_data.keep_certificates_field()},
+        panel=personal_data.certificates_panel,
+    )
+
+
+@hooks.register("register_personal_data")
+def register_training_records() -> PersonalData:
+    return PersonalData(
+        key="training",
+        models=(
+            Enrolment,
+            LessonCompletion,
+            QuizAttempt,
+            AttemptQuestion,
+            AttemptOption,
+            AreaManager,
+        ),
+        export=personal_data.export_training,
+        erase=personal_data.erase_training,
+        order=40,
+    )

@@ -21,9 +21,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from base.vietnamese import fold, normalise_number
 from content.importer import DOC_TYPE_ABBR, DOC_TYPES, extract_text, parse_text
 from content.models import Issuer, LegalDocumentPage, LegalLibraryPage, LegalSection
-from content.vietnamese import fold, normalise_number
 from search.models import SearchEntry
 
 SEEDS = Path(__file__).resolve().parent.parent / "content" / "fixtures" / "legal_seeds"

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from base.vietnamese import exact_form, fold
 from content.models import LegalDocumentPage
-from content.vietnamese import exact_form, fold
 from search.backends import engine_name, get_engine
 from search.facts import changed, tags_for
 from search.models import SearchDocument, SearchEntry

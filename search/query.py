@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from content.vietnamese import clean_text, fold, normalise_number
+from base.vietnamese import clean_text, fold, normalise_number
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 12

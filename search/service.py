@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from base.vietnamese import fold
 from content.models import Issuer, LegalDocumentPage
-from content.vietnamese import fold
 from search.backends import get_engine
 from search.models import SearchEntry, Synonym
 from search.query import MAX_QUERY_LENGTH, NumberLookup, ParsedQuery, parse_query

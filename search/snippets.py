@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from content.vietnamese import fold_aligned
+from base.vietnamese import fold_aligned
 
 SNIPPET_LENGTH = 240
 

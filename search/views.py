@@ -5,37 +5,35 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from base.vietnamese import fold
 from content.importer import DOC_TYPES
-from content.legal_filters import bounded_int
 from content.models import LegalDocumentPage, Topic
-from content.vietnamese import fold
 from search import querylog
+from search.forms import MAX_QUERY, SearchForm
 from search.models import SearchDocument
 from search.query import MAX_CLAUSES, WORD
 from search.service import issuer_names, search_documents
 from search.types import Filters, SearchRequest
 
 PER_PAGE = 10
-SORTS = {"relevance", "date"}
 
 
 def request_from(params) -> SearchRequest:
     """Validated search parameters: anything forged or out of range is ignored."""
-    doc_type = params.get("loai") or None
-    status = params.get("hieu-luc") or None
-    topic = params.get("chu-de") or None
+    chosen = SearchForm(params).values()
+    topic = chosen["chu-de"]
     return SearchRequest(
-        query=params.get("q", "")[:1000],
+        query=(chosen["q"] or "")[:MAX_QUERY],
         filters=Filters(
-            doc_type=doc_type if doc_type in DOC_TYPES else None,
-            issuer_id=bounded_int(params.get("co-quan"), 1, 2**31),
-            year_from=bounded_int(params.get("tu-nam"), 1900, 2200),
-            year_to=bounded_int(params.get("den-nam"), 1900, 2200),
-            status=status if status in LegalDocumentPage.Status.values else None,
-            topic=topic if topic and Topic.objects.filter(slug=topic).exists() else None,
+            doc_type=chosen["loai"] or None,
+            issuer_id=chosen["co-quan"],
+            year_from=chosen["tu-nam"],
+            year_to=chosen["den-nam"],
+            status=chosen["hieu-luc"] or None,
+            topic=topic.slug if topic else None,
         ),
-        sort=params.get("sap-xep") if params.get("sap-xep") in SORTS else "relevance",
-        page=bounded_int(params.get("trang"), 1, 10_000) or 1,
+        sort=chosen["sap-xep"] or "relevance",
+        page=chosen["trang"] or 1,
         per_page=PER_PAGE,
     )
 
@@ -140,7 +138,7 @@ def suggest(request):
     """Document numbers and titles for as-you-type suggestions (at most 8)."""
     from django.db.models import Q
 
-    from content.vietnamese import normalise_number
+    from base.vietnamese import normalise_number
 
     text = " ".join(request.GET.get("q", "").split())[:100]
     if len(text) < 2:

@@ -6,9 +6,10 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from accounts.models import Profile, Role, User
+from accounts.models import Profile, User
+from base.models import AdministrativeUnit
+from base.roles import Role
 from content.models import (
-    AdministrativeUnit,
     ArticleIndexPage,
     ArticlePage,
     CampaignIndexPage,

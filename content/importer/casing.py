@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from base.vietnamese import VN_UPPER
 from content.importer.doctypes import type_names
-from content.vietnamese import VN_UPPER
 
 # Words after which the rest of a name is a proper (place) name.
 _LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")

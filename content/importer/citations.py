@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from base.vietnamese import VN_LOWER, VN_UPPER, normalise_number, tidy_number
 from content.importer.doctypes import code_for_name, code_for_symbol, type_names
 from content.importer.model import Citation
-from content.vietnamese import VN_LOWER, VN_UPPER, normalise_number, tidy_number
 
 UP = VN_UPPER
 LOW = VN_LOWER

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content.vietnamese import fold, normalise_number
+from base.vietnamese import fold, normalise_number
 
 #: ASCII code (used as database choice) -> Vietnamese name.
 DOC_TYPES: dict[str, str] = {

@@ -11,8 +11,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from base.vietnamese import clean_text
 from content.importer.model import UnreadableFile
-from content.vietnamese import clean_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SUPPORTED = (".txt", ".docx", ".pdf")

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
+from base.vietnamese import VN_LOWER, VN_UPPER, clean_text
 from content.importer.doctypes import code_for_name
-from content.vietnamese import VN_LOWER, VN_UPPER, clean_text
 
 LOW = VN_LOWER
 UP = VN_UPPER

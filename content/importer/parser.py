@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from base.vietnamese import VN_LOWER, VN_UPPER, fold, normalise_number, tidy_number
 from content.importer.casing import (
     expand_abbreviations,
     lower_first,
@@ -39,7 +40,6 @@ from content.importer.doctypes import DOC_TYPES, code_for_name, code_for_symbol,
 from content.importer.lines import ends_sentence, is_caps, is_marker, prepare
 from content.importer.model import Citation, Footnote, NoDocumentFound, ParsedDocument
 from content.importer.structure import build_sections, is_normative, is_section_start
-from content.vietnamese import VN_LOWER, VN_UPPER, fold, normalise_number, tidy_number
 
 UP = VN_UPPER
 LOW = VN_LOWER

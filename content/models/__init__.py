@@ -1,4 +1,3 @@
-from .areas import AdministrativeUnit
 from .legal import (
     Citation,
     Issuer,
@@ -21,7 +20,6 @@ from .pages import (
 from .sections import CampaignIndexPage, GuidanceIndexPage
 
 __all__ = [
-    "AdministrativeUnit",
     "ArticleIndexPage",
     "ArticlePage",
     "CampaignIndexPage",

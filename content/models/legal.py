@@ -12,9 +12,9 @@ from wagtail.snippets.models import register_snippet
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from base.vietnamese import normalise_number
 from content.importer import DOC_TYPES
 from content.legal_render import document_context
-from content.vietnamese import normalise_number
 
 from .sections import ListingIndexPage
 
@@ -35,7 +35,7 @@ class Issuer(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     province = models.ForeignKey(
-        "content.AdministrativeUnit",
+        "base.AdministrativeUnit",
         verbose_name=_("province"),
         null=True,
         blank=True,
@@ -113,9 +113,6 @@ class LegalLibraryPage(ListingIndexPage):
             .select_related("issuer")
             .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
         )
-
-    def listed_children(self) -> models.QuerySet:
-        return self.documents()
 
     def get_context(self, request, *args, **kwargs):
         from content.legal_filters import filter_documents
@@ -262,10 +259,6 @@ class LegalDocumentPage(Page):
     @property
     def doc_type_name(self) -> str:
         return DOC_TYPES.get(self.doc_type, "")
-
-    @property
-    def display_number(self) -> str:
-        return self.number or (f"…/{self.symbol}" if self.symbol else "")
 
     @property
     def issued_display(self) -> str:

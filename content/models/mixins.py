@@ -1,6 +1,6 @@
 from django.utils.html import strip_tags
 
-from content.vietnamese import fold
+from base.vietnamese import fold
 
 
 class FoldedSearchMixin:

@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from accounts.models import Role
+from base.roles import AudiencesField, role_labels
 from content.blocks import BodyStreamBlock, ImageBlock, VideoBlock, faq_json_ld
 
 from .legal import LegalDocumentPage, Topic
@@ -33,28 +33,31 @@ PUBLISH_ACTIONS = ("action-publish", "action-submit")
 HOTLINE_CTA = "Gọi 111 – Tổng đài điện thoại quốc gia bảo vệ trẻ em, miễn phí, 24/7"
 
 
+def check_privacy_confirmed(confirmed: bool | None) -> None:
+    """The rule for going live (submitting for approval in the admin form, publishing
+    on the model): the editor has confirmed that no child victim is identified."""
+    if not confirmed:
+        raise ValidationError(
+            {
+                "privacy_confirmed": _(
+                    "Confirm that the page identifies no child victim before it is published."
+                )
+            }
+        )
+
+
 class PublicPageForm(WagtailAdminPageForm):
     """Drafts may be saved freely; submitting for approval or publishing needs
     the privacy confirmation ticked."""
 
     def clean(self):
         cleaned = super().clean()
-        wants_live = any(action in self.data for action in PUBLISH_ACTIONS)
-        if wants_live and not cleaned.get("privacy_confirmed"):
-            self.add_error(
-                "privacy_confirmed",
-                _("Confirm that the page identifies no child victim before it is published."),
-            )
+        if any(action in self.data for action in PUBLISH_ACTIONS):
+            try:
+                check_privacy_confirmed(cleaned.get("privacy_confirmed"))
+            except ValidationError as error:
+                self.add_error(None, error)
         return cleaned
-
-
-class AudiencesForm(PublicPageForm):
-    audiences = forms.MultipleChoiceField(
-        label=_("audiences"),
-        choices=Role.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
 
 
 class PublicPage(FoldedSearchMixin, Page):
@@ -102,14 +105,8 @@ class PublicPage(FoldedSearchMixin, Page):
         super().clean()
         # live_revision is set only while a revision is being published (a new page
         # in the admin form is `live` by default before it is saved as a draft).
-        if self.live and self.live_revision_id and not self.privacy_confirmed:
-            raise ValidationError(
-                {
-                    "privacy_confirmed": _(
-                        "Confirm that the page identifies no child victim before it is published."
-                    )
-                }
-            )
+        if self.live and self.live_revision_id:
+            check_privacy_confirmed(self.privacy_confirmed)
 
     @property
     def share_image(self):
@@ -128,7 +125,7 @@ class CampaignPage(PublicPage):
 
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
-    audiences = models.JSONField(_("audiences"), default=list, blank=True)
+    audiences = AudiencesField(_("audiences"))
     key_messages = StreamField(
         [("message", blocks.CharBlock(label=_("message"), max_length=300))],
         blank=True,
@@ -168,7 +165,6 @@ class CampaignPage(PublicPage):
         verbose_name=_("related training courses"),
     )
 
-    base_form_class = AudiencesForm
     parent_page_types = ["content.CampaignIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
@@ -215,8 +211,7 @@ class CampaignPage(PublicPage):
         return self.Status(self.status).label
 
     def audience_labels(self) -> list[str]:
-        labels = dict(Role.choices)
-        return [labels[code] for code in self.audiences or [] if code in labels]
+        return role_labels(self.audiences)
 
     def related_pages(self, stream) -> list[Page]:
         pages = []
@@ -357,20 +352,12 @@ class TopicPage(PublicPage):
         verbose_name = _("topic page")
 
     def gathered(self) -> list[tuple[str, list[Page]]]:
-        from django.apps import apps
-
         groups = [
             (_("Legal documents"), LegalDocumentPage, "-first_published_at"),
             (_("Campaigns"), CampaignPage, "-start_date"),
             (_("Guidance"), GuidancePage, "-first_published_at"),
             (_("News"), ArticlePage, "-date"),
         ]
-        try:
-            course_model = apps.get_model("learning", "CoursePage")
-        except LookupError:
-            course_model = None
-        if course_model is not None and hasattr(course_model, "topics"):
-            groups.append((_("Courses"), course_model, "-first_published_at"))
         found = []
         for label, model, order in groups:
             pages = list(

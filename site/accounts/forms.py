@@ -1,16 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models import AdministrativeUnit
-from content.vietnamese import clean_text
+from base.areas import check_commune_in_province
+from base.models import AdministrativeUnit
+from base.personal_data import deletion_fields
+from base.roles import Role
+from base.vietnamese import clean_text
 
-from .models import Profile, Role
+from .models import Profile
 
 
 def current_units(level: str):
-    return AdministrativeUnit.objects.filter(level=level, abolished_on__isnull=True).select_related(
-        "parent"
-    )
+    return AdministrativeUnit.objects.current().filter(level=level).select_related("parent")
 
 
 class ProfileFieldsMixin(forms.Form):
@@ -36,11 +37,12 @@ class ProfileFieldsMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         province, commune = cleaned.get("province"), cleaned.get("commune")
-        if commune is not None:
-            if province is None:
-                cleaned["province"] = commune.parent
-            elif commune.parent_id != province.pk:
-                self.add_error("commune", _("This commune is not in the chosen province."))
+        if commune is not None and province is None:
+            cleaned["province"] = commune.parent
+        try:
+            check_commune_in_province(province, commune)
+        except forms.ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
     def save_profile(self, user) -> Profile:
@@ -68,26 +70,23 @@ class ProfileForm(ProfileFieldsMixin):
 
 
 class DeleteAccountForm(forms.Form):
-    """Deleting an account asks for the password again, and what to do with certificates."""
+    """Deleting an account asks for the password again, and the questions the apps
+    registered in the personal-data registry (e.g. whether certificates stay
+    verifiable)."""
 
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    keep_certificates = forms.BooleanField(
-        label=_("Keep my certificates verifiable"),
-        required=False,
-        help_text=_(
-            "If ticked, anyone holding one of your certificates can still check it: the "
-            "verification page keeps showing your name, the course and the dates. If not, "
-            "your certificates are deleted too and their codes are no longer found."
-        ),
-    )
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        self.fields.update(deletion_fields())
+
+    def registered_choices(self):
+        return [self[name] for name in self.fields if name != "password"]
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from base.areas import check_commune_in_province
+from base.roles import Role
 
 
 class User(AbstractUser):
@@ -11,14 +13,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
-
-
-class Role(models.TextChoices):
-    TEACHER = "teacher", _("Teacher or school manager")
-    PARENT = "parent", _("Parent or caregiver")
-    COLLABORATOR = "collaborator", _("Child protection collaborator")
-    OFFICIAL = "official", _("Official or civil servant")
-    OTHER = "other", _("Other")
 
 
 class Profile(models.Model):
@@ -33,7 +27,7 @@ class Profile(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OTHER)
     organisation = models.CharField(_("organisation or school"), max_length=200, blank=True)
     province = models.ForeignKey(
-        "content.AdministrativeUnit",
+        "base.AdministrativeUnit",
         verbose_name=_("province"),
         null=True,
         blank=True,
@@ -42,7 +36,7 @@ class Profile(models.Model):
         limit_choices_to={"level": "province"},
     )
     commune = models.ForeignKey(
-        "content.AdministrativeUnit",
+        "base.AdministrativeUnit",
         verbose_name=_("commune"),
         null=True,
         blank=True,
@@ -59,5 +53,4 @@ class Profile(models.Model):
         return self.full_name or str(self.user)
 
     def clean(self) -> None:
-        if self.commune_id and self.province_id and self.commune.parent_id != self.province_id:
-            raise ValidationError({"commune": _("This commune is not in the chosen province.")})
+        check_commune_in_province(self.province, self.commune)

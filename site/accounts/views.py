@@ -12,11 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from django_ratelimit.core import is_ratelimited
 
-from learning.models import Certificate
+from base.personal_data import erase_user_data, export_user_data, panels
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
-from .privacy import collect_user_data, delete_account
 
 
 @login_required
@@ -42,15 +41,15 @@ def profile(request):
 @require_GET
 @login_required
 def my_data(request):
-    """The learner's certificates, their data download and the way to delete the account."""
-    certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")
-    return render(request, "accounts/my_data.html", {"certificates": certificates})
+    """What the apps show of the learner's data (their certificates…), the data
+    download and the way to delete the account."""
+    return render(request, "accounts/my_data.html", {"panels": panels(request)})
 
 
 @require_GET
 @login_required
 def export_data(request):
-    data = collect_user_data(request.user)
+    data = export_user_data(request.user)
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -73,7 +72,7 @@ def delete_account_view(request):
         if form.is_valid():
             user = request.user
             logout(request)
-            delete_account(user, keep_certificates=form.cleaned_data["keep_certificates"])
+            erase_user_data(user, form.cleaned_data)
             messages.success(request, _("Your account and your data have been deleted."))
             return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from base.demo import update_page, upsert_page, upsert_translation
 from content.models import (
     ArticleIndexPage,
     CampaignIndexPage,
@@ -109,48 +110,22 @@ SECTIONS = [
 ]
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
 def home_page() -> HomePage:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     if not isinstance(home, HomePage):
         raise RuntimeError("The default site's root page is not a HomePage.")
-    if home.intro != HOME_INTRO or home.title != "Cổng Bảo vệ Trẻ em":
-        home.title = "Cổng Bảo vệ Trẻ em"
-        home.intro = HOME_INTRO
-        _publish(home)
-    return home
+    return update_page(home, {"title": "Cổng Bảo vệ Trẻ em", "intro": HOME_INTRO})
 
 
 def translate(page: Page, locale: Locale, **fields) -> Page:
     """The page's translation in `locale`, created (with its parent's) if missing."""
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale, copy_parents=True, alias=False)
-    translation = translation.specific
-    changed = [name for name, value in fields.items() if getattr(translation, name) != value]
-    if changed or not translation.live:
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        _publish(translation)
-    return translation
+    return upsert_translation(page, locale, fields)
 
 
 def section(home: HomePage, spec: SectionSpec) -> Page:
-    existing = home.get_children().filter(slug=spec.slug).first()
-    if existing is None:
-        page = spec.model(title=spec.title, slug=spec.slug, intro=spec.intro, show_in_menus=True)
-        home.add_child(instance=page)
-        _publish(page)
-        return page
-    page = existing.specific
-    if page.title != spec.title or page.intro != spec.intro or not page.live:
-        page.title, page.intro, page.show_in_menus = spec.title, spec.intro, True
-        _publish(page)
-    return page
+    fields = {"title": spec.title, "intro": spec.intro, "show_in_menus": True}
+    return upsert_page(home, spec.model, spec.slug, fields)
 
 
 def menu_and_footer(pages: list[Page]) -> None:

@@ -28,8 +28,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("hoc-tap/bao-cao/", include("learning.manager_urls")),
-    path("hoc-tap/", include("learning.urls")),
+    path("hoc-tap/bao-cao/", include("learning.reports.urls")),
+    path("hoc-tap/", include("learning.courses.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/api/", search_views.search_api, name="search_api"),
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
     path("feeds/tin-tuc.atom", feeds.NewsAtomFeed(), name="feed_news_atom"),
     path("feeds/van-ban.rss", feeds.LegalDocumentsFeed(), name="feed_documents_rss"),
     path("feeds/van-ban.atom", feeds.LegalDocumentsAtomFeed(), name="feed_documents_atom"),
-    path("chung-nhan/", include("learning.certificate_urls")),
+    path("chung-nhan/", include("learning.certificates.urls")),
     path(
         "quyen-rieng-tu/",
         TemplateView.as_view(template_name="accounts/privacy_notice.html"),

@@ -5,7 +5,7 @@ from django.core import mail
 import pytest
 
 from accounts.models import Profile, User
-from content.models import AdministrativeUnit
+from base.models import AdministrativeUnit
 from tests.factories import CommuneFactory, ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -170,9 +170,7 @@ def test_merged_province_points_to_current_unit():
     kon_tum = AdministrativeUnit.objects.get(name="Kon Tum", level="province")
     assert not kon_tum.is_current
     assert kon_tum.current_unit().name == "Quảng Ngãi"
-    assert (
-        AdministrativeUnit.objects.filter(level="province", abolished_on__isnull=True).count() == 34
-    )
+    assert AdministrativeUnit.objects.current().filter(level="province").count() == 34
 
 
 def test_names_are_stored_in_nfc(client):

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from learning.certificates import issue_certificate
+from learning.certificates.services import issue_certificate
 from learning.models import Certificate
 from tests.factories import CommuneFactory, CourseIndexPageFactory, ProfileFactory
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from home.demo import load_site_frame
-from learning.certificates import issue_certificate, revoke
+from learning.certificates.services import issue_certificate, revoke
 from tests.browser.conftest import describe, run_axe
 from tests.factories import CourseIndexPageFactory, ProfileFactory
 

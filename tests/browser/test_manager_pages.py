@@ -4,7 +4,7 @@ import pytest
 
 from home.demo import load_site_frame
 from learning.models import CourseIndexPage
-from learning.services import enrol
+from learning.quiz.services import enrol
 from tests.browser.conftest import describe, run_axe
 from tests.factories import CourseIndexPageFactory, CoursePageFactory
 from tests.learning.managers import learner, make_areas, manager

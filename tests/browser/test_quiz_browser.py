@@ -7,9 +7,9 @@ from django.test import Client
 import pytest
 
 from home.demo import load_site_frame
-from learning import services
 from learning.demo import load_courses
 from learning.models import AttemptQuestion, CourseIndexPage, QuestionType
+from learning.quiz import services
 from tests.browser.conftest import describe, run_axe
 from tests.factories import ProfileFactory
 

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 import pytest
 
-from accounts.models import Role
+from base.roles import Role
 from content.models import (
     ArticlePage,
     CampaignPage,

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from content.vietnamese import VN_LOWER, VN_UPPER, clean_text, fold, normalise_number, tidy_number
+from base.vietnamese import VN_LOWER, VN_UPPER, clean_text, fold, normalise_number, tidy_number
 
 
 def test_clean_text_normalises_unicode_and_line_ends() -> None:

@@ -69,7 +69,7 @@ def learner(db):
 @pytest.fixture
 def enrolment(bank, course, learner):
     """The learner, enrolled, with the two required lessons done."""
-    from learning import services
+    from learning.quiz import services
 
     enrolment = services.enrol(learner, course)
     for lesson in course.lesson_list[:2]:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 
-from accounts.models import Profile, Role
-from content.models import AdministrativeUnit
+from accounts.models import Profile
+from base.models import AdministrativeUnit
+from base.roles import Role
 from learning.models import AreaManager
-from learning.models.managers import MANAGERS_GROUP
+from learning.reports.models import MANAGERS_GROUP
 from tests.factories import UserFactory
 
 MERGED = datetime.date(2025, 7, 1)

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from learning.certificates import issue_certificate, revoke
+from learning.certificates.services import issue_certificate, revoke
 from learning.models import Certificate
 from tests.factories import CommuneFactory, ProfileFactory, UserFactory
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 import pytest
 
-from learning.certificates import issue_certificate, revoke
+from learning.certificates.services import issue_certificate, revoke
 from tests.factories import CommuneFactory, ProfileFactory
 from tests.learning.conftest import COURSE_TITLE, LEARNER_NAME
 

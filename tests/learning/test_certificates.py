@@ -11,7 +11,8 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from learning.certificates import (
+from learning.certificates.models import CODE_ALPHABET, format_code, normalise_code
+from learning.certificates.services import (
     add_months,
     certificate_status,
     certificates_zip,
@@ -21,7 +22,6 @@ from learning.certificates import (
     verification_url,
 )
 from learning.models import Certificate
-from learning.models.certificates import CODE_ALPHABET, format_code, normalise_code
 from tests.factories import ProfileFactory, UserFactory
 from tests.learning.conftest import COURSE_TITLE, LEARNER_NAME
 

@@ -5,8 +5,9 @@ from django.core.management import call_command
 import pytest
 from allauth.account.models import EmailAddress
 
-from learning import demo, services
+from learning import demo
 from learning.models import CoursePage, LessonPage, Question, QuestionType
+from learning.quiz import services
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,13 @@ from django.utils import translation
 
 import pytest
 
-from accounts.models import Profile, Role
-from learning import enrolment_csv
-from learning.enrolment_csv import CsvFileError, check_file, decode, parse_role, read_rows
-from learning.manager_views import SESSION_KEY
+from accounts.models import Profile
+from base.roles import Role
+from learning.enrolment import csv_upload
+from learning.enrolment.csv_upload import CsvFileError, check_file, decode, parse_role, read_rows
 from learning.models import Enrolment
-from learning.services import enrol
+from learning.quiz.services import enrol
+from learning.reports.views import SESSION_KEY
 from tests.factories import CourseIndexPageFactory, CoursePageFactory, UserFactory
 from tests.learning.managers import learner, make_areas, manager
 
@@ -72,7 +73,7 @@ def test_vietnamese_headers_and_nfd_text():
         ("email,full_name\nd@example.org,Đào\n".encode("cp1258"), "UTF-8"),
         (b"name,age\nAn,3\n", "email"),
         (b"email\n\n\n", "no learners"),
-        (b"x" * (enrolment_csv.MAX_BYTES + 1), "larger"),
+        (b"x" * (csv_upload.MAX_BYTES + 1), "larger"),
     ],
 )
 def test_unreadable_files_have_a_clear_message(data, message):
@@ -81,7 +82,7 @@ def test_unreadable_files_have_a_clear_message(data, message):
 
 
 def test_row_limit(monkeypatch):
-    monkeypatch.setattr(enrolment_csv, "MAX_ROWS", 3)
+    monkeypatch.setattr(csv_upload, "MAX_ROWS", 3)
     data = ("email\n" + "".join(f"u{i}@example.org\n" for i in range(4))).encode()
     with pytest.raises(CsvFileError, match="more than 3"):
         read_rows(decode(data))
@@ -282,7 +283,7 @@ def test_the_import_is_one_transaction(client, world, monkeypatch):
             raise RuntimeError("database went away")
         return Enrolment.objects.create(user=user, course=course, enrolled_by=by)
 
-    monkeypatch.setattr("learning.services.enrol", failing_enrol)
+    monkeypatch.setattr("learning.quiz.services.enrol", failing_enrol)
     with pytest.raises(RuntimeError):
         client.post(URL, {"action": "confirm", "course": course.pk, "token": token})
     assert not Enrolment.objects.exists()
@@ -317,7 +318,7 @@ def test_bad_files_are_form_errors(client, world):
     response = upload(client, course, "", raw=b"PK\x03\x04" + b"\x00" * 100, name="list.xlsx")
     assert response.status_code == 200
     assert "CSV UTF-8" in " ".join(response.context["form"].errors["file"])
-    response = upload(client, course, "", raw=b"x" * (enrolment_csv.MAX_BYTES + 10))
+    response = upload(client, course, "", raw=b"x" * (csv_upload.MAX_BYTES + 10))
     assert "1000 kB" in " ".join(response.context["form"].errors["file"])
     assert SESSION_KEY not in client.session
 

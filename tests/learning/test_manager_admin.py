@@ -6,8 +6,8 @@ from django.urls import reverse
 import pytest
 
 from learning.models import AreaManager
-from learning.models.managers import MANAGERS_GROUP
-from learning.scope import is_manager
+from learning.reports.models import MANAGERS_GROUP
+from learning.reports.scope import is_manager
 from tests.factories import UserFactory
 from tests.learning.managers import make_areas, manager
 

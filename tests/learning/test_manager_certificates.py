@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from learning.certificates import issue_certificate, revoke
+from learning.certificates.services import issue_certificate, revoke
 from tests.factories import CourseIndexPageFactory, CoursePageFactory, UserFactory
 from tests.learning.managers import learner, make_areas, manager
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext
 import pytest
 from openpyxl import load_workbook
 
-from accounts.models import Role
+from base.roles import Role
 from learning.models import Enrolment, QuizAttempt
-from learning.services import enrol
+from learning.quiz.services import enrol
 from tests.factories import CourseIndexPageFactory, CoursePageFactory, UserFactory
 from tests.learning.managers import learner, make_areas, manager
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 import pytest
 
-from learning import services
 from learning.models import Certificate, QuizAttempt
+from learning.quiz import services
 from tests.learning.conftest import correct_answer
 
 SUBMITTERS = 4

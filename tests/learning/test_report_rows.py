@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from openpyxl import load_workbook
 
-from accounts.models import Role
-from learning.charts import Series, bar_chart
-from learning.exports import report_csv, report_xlsx
-from learning.reports import Fact, aggregate, merge_facts, rate
-from learning.scope import UnitMap
+from base.roles import Role
+from learning.reports.charts import Series, bar_chart
+from learning.reports.exports import report_csv, report_xlsx
+from learning.reports.rows import Fact, aggregate, merge_facts, rate
+from learning.reports.scope import UnitMap
 from tests.learning.managers import make_areas
 
 pytestmark = pytest.mark.django_db

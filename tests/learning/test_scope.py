@@ -1,6 +1,11 @@
 import pytest
 
-from learning.scope import UnitMap, current_unit, is_manager, learners_in_scope, managed_units
+from learning.reports.scope import (
+    UnitMap,
+    is_manager,
+    learners_in_scope,
+    managed_units,
+)
 from tests.factories import UserFactory
 from tests.learning.managers import learner, make_areas, manager
 
@@ -13,10 +18,9 @@ def areas():
 
 
 def test_current_unit_follows_mergers(areas):
-    assert current_unit(areas.kon_tum) == areas.quang_ngai
-    assert current_unit(areas.xa_cu) == areas.xa_moi
-    assert current_unit(areas.quang_ngai) == areas.quang_ngai
-    assert current_unit(None) is None
+    assert areas.kon_tum.current_unit() == areas.quang_ngai
+    assert areas.xa_cu.current_unit() == areas.xa_moi
+    assert areas.quang_ngai.current_unit() == areas.quang_ngai
     units = UnitMap()
     assert units.current(areas.xa_cu.pk) == areas.xa_moi.pk
     assert units.area(areas.kon_tum.pk, None) == (areas.quang_ngai.pk, None)

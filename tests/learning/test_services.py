@@ -4,8 +4,8 @@ from django.utils import timezone
 
 import pytest
 
-from learning import services
 from learning.models import CoursePage, Enrolment, Question, QuestionType, QuizAttempt
+from learning.quiz import services
 from tests.factories import UserFactory
 
 from .conftest import correct_answer, wrong_answer
@@ -259,12 +259,12 @@ def test_no_certificate_when_the_course_gives_none(enrolment, course):
 
 
 def test_certificate_failure_rolls_back_the_grading(enrolment, monkeypatch):
-    import learning.certificates
+    import learning.certificates.services
 
     def broken(**kwargs):
         raise RuntimeError("PDF store down")
 
-    monkeypatch.setattr(learning.certificates, "issue_certificate", broken)
+    monkeypatch.setattr(learning.certificates.services, "issue_certificate", broken)
     attempt = services.start_attempt(enrolment)
     answer_all(attempt, correct_answer)
     with pytest.raises(RuntimeError):

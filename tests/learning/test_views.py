@@ -7,8 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from learning import services
 from learning.models import Choice, Enrolment, Question, QuizAttempt
+from learning.quiz import services
 from tests.factories import UserFactory
 
 from .conftest import correct_answer

@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from accounts.models import Profile
-from learning.certificates import _register_fonts, issue_certificate, render_pdf
+from learning.certificates.services import _register_fonts, issue_certificate, render_pdf
 
 TARGET_MS = 100
 

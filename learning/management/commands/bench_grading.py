@@ -10,9 +10,9 @@ from django.db import connection, transaction
 
 from wagtail.models import Page
 
-from learning import services
+from learning.courses.records import AttemptQuestion
 from learning.models import Choice, CourseIndexPage, CoursePage, Question, QuestionType
-from learning.models.progress import AttemptQuestion
+from learning.quiz import services
 
 TYPES = [QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE, QuestionType.ORDERING]
 

@@ -1,0 +1,62 @@
+"""Report exporters: CSV (UTF-8 with BOM, so that Excel reads Vietnamese) and XLSX.
+
+Both write ``Report.table()``: the same figures as the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .rows import Report
+
+# Spreadsheet programs run cells starting with these as formulas (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _period(report: Report) -> list[str]:
+    start = report.date_from.isoformat() if report.date_from else "…"
+    end = report.date_to.isoformat() if report.date_to else "…"
+    return [_("Period (enrolment date)"), f"{start} – {end}"]
+
+
+def report_csv(report: Report) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for line in report.table():
+        writer.writerow([_safe(value) for value in line])
+    writer.writerow([])
+    writer.writerow(_period(report))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def report_xlsx(report: Report) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Report")[:31]
+    for line in report.table():
+        sheet.append([_safe(value) for value in line])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    sheet.append([])
+    sheet.append(_period(report))
+    sheet.column_dimensions["A"].width = 40
+    for column in "BCDEFG":
+        sheet.column_dimensions[column].width = 16
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

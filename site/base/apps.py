@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BaseConfig(AppConfig):
+    """What every app of ours may use and which uses none of them: learner roles,
+    administrative units, Vietnamese text normalisation, the personal-data registry."""
+
+    name = "base"
+    verbose_name = _("Shared")

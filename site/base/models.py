@@ -1,0 +1,3 @@
+from .areas import AdministrativeUnit
+
+__all__ = ["AdministrativeUnit"]
