@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -78,8 +79,16 @@ class Topic(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    keywords = models.TextField(
+        _("words that suggest this topic"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line, with or without diacritics. An imported text "
+            "that uses one of them gets this topic suggested."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("keywords")]
 
     class Meta:
         verbose_name = _("topic")
@@ -138,8 +147,12 @@ FIELDS = [
 ]
 
 
-class LegalDocumentPage(Page):
-    """One legal or administrative document with its metadata and structured text."""
+class LegalDocumentPage(RoutablePageMixin, Page):
+    """One legal or administrative document with its metadata and structured text.
+
+    Its downloads live under the page: `tai-ve/pdf/` (made from the text) and
+    `tai-ve/ban-goc/` (the original file), saved under names that say what they are.
+    """
 
     class Precision(models.TextChoices):
         DAY = "day", _("day")
@@ -180,7 +193,27 @@ class LegalDocumentPage(Page):
     )
     effective_on = models.DateField(_("date in force"), null=True, blank=True)
     status = models.CharField(
-        _("validity"), max_length=20, choices=Status.choices, default=Status.UNKNOWN
+        _("validity"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.UNKNOWN,
+        editable=False,
+        help_text=_("Worked out from the date in force and the texts that replace or amend it."),
+    )
+    status_override = models.CharField(
+        _("validity set by hand"),
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Leave blank to let the library work it out."),
+    )
+    status_reason = models.CharField(
+        _("reason for setting the validity by hand"), max_length=255, blank=True
+    )
+    full_title = models.TextField(
+        _("full title (trích yếu)"),
+        blank=True,
+        help_text=_("The whole title as printed; the page title above may be shorter."),
     )
     subject = models.TextField(_("subject (trích yếu)"), blank=True)
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
@@ -220,7 +253,14 @@ class LegalDocumentPage(Page):
                 FieldRowPanel(
                     [FieldPanel("place"), FieldPanel("issued_on"), FieldPanel("issued_precision")]
                 ),
-                FieldRowPanel([FieldPanel("effective_on"), FieldPanel("status")]),
+                FieldPanel("full_title"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("effective_on"),
+                        FieldPanel("status_override"),
+                        FieldPanel("status_reason"),
+                    ]
+                ),
                 FieldPanel("subject"),
                 FieldRowPanel(
                     [
@@ -301,15 +341,45 @@ class LegalDocumentPage(Page):
             )
         if self.issued_on and self.issued_on > datetime.date.today() + datetime.timedelta(days=366):
             raise ValidationError({"issued_on": _("This date is too far in the future.")})
+        if self.status_override and not self.status_reason.strip():
+            raise ValidationError(
+                {
+                    "status_reason": _(
+                        "Say why the validity is set by hand (e.g. the text that ended it)."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
+        from content.validity import validity_of
+
         self.number_key = normalise_number(self.number) if self.number else ""
+        self.status = validity_of(self).status
         return super().save(*args, **kwargs)
+
+    @property
+    def validity(self):
+        """Today's status and the texts that replace, repeal or amend this one."""
+        from content.validity import validity_of
+
+        return validity_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(document_context(self))
         return context
+
+    @re_path(r"^tai-ve/pdf/$", name="pdf")
+    def download_pdf(self, request):
+        from content.legal_downloads import serve_pdf
+
+        return serve_pdf(self)
+
+    @re_path(r"^tai-ve/ban-goc/$", name="original")
+    def download_original(self, request):
+        from content.legal_downloads import serve_original
+
+        return serve_original(self)
 
     def body_text(self) -> str:
         """The whole structured text, for Wagtail's own page search (the admin's)."""
@@ -393,6 +463,9 @@ class Citation(models.Model):
         IMPLEMENTS = "thuc_hien", _("implements (thực hiện)")
         GUIDES = "huong_dan", _("guides (hướng dẫn)")
         CITES = "dan_chieu", _("cites (dẫn chiếu)")
+        REPLACES = "thay_the", _("replaces (thay thế)")
+        REPEALS = "bai_bo", _("repeals (bãi bỏ)")
+        AMENDS = "sua_doi", _("amends or supplements (sửa đổi, bổ sung)")
 
     source = models.ForeignKey(
         LegalDocumentPage, on_delete=models.CASCADE, related_name="citations_made"
