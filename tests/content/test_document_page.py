@@ -37,7 +37,8 @@ def decision(number: str, day: str, body: str, title: str) -> str:
         "QUYẾT ĐỊNH:\n\n"
         f"Điều 1. Ban hành\n{body}\n"
         "Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực kể từ ngày ký.\n"
-        "Điều 3. Tổ chức thực hiện\nChánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.\n"
+        "Điều 3. Tổ chức thực hiện\n"
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.\n"
         "./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\n"
         "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nNguyễn Văn An\n"
     )
