@@ -1,8 +1,10 @@
 """Filters of the legal library listing: every choice is validated, so a forged
-or stale parameter is ignored rather than causing an error."""
+or stale parameter is ignored rather than causing an error. Each choice shows how
+many documents it would give with the other filters kept, and a choice that would
+give none is not offered."""
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 
 from content.importer import DOC_TYPES
@@ -18,40 +20,96 @@ def bounded_int(value: str | None, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> dict:
-    from content.models import Issuer, LegalDocumentPage, Topic
+#: GET parameter -> the document field it filters on
+FACETS = {
+    "loai": "doc_type",
+    "co-quan": "issuer_id",
+    "nam": "issued_on__year",
+    "hieu-luc": "status",
+    "chu-de": "topics__slug",
+}
+
+
+def _active(params: QueryDict) -> dict[str, str]:
+    from content.models import LegalDocumentPage, Topic
 
     active: dict[str, str] = {}
-    doc_type = params.get("loai", "")
-    if doc_type in DOC_TYPES:
-        documents, active["loai"] = documents.filter(doc_type=doc_type), doc_type
-    issuer = bounded_int(params.get("co-quan"), 1, 2**63 - 1)
-    if issuer:
-        documents, active["co-quan"] = documents.filter(issuer_id=issuer), str(issuer)
-    year = bounded_int(params.get("nam"), 1900, 2200)
-    if year:
-        documents, active["nam"] = documents.filter(issued_on__year=year), str(year)
-    status = params.get("hieu-luc", "")
-    if status in LegalDocumentPage.Status.values:
-        documents, active["hieu-luc"] = documents.filter(status=status), status
+    if params.get("loai", "") in DOC_TYPES:
+        active["loai"] = params["loai"]
+    if issuer := bounded_int(params.get("co-quan"), 1, 2**63 - 1):
+        active["co-quan"] = str(issuer)
+    if year := bounded_int(params.get("nam"), 1900, 2200):
+        active["nam"] = str(year)
+    if params.get("hieu-luc", "") in LegalDocumentPage.Status.values:
+        active["hieu-luc"] = params["hieu-luc"]
     topic = params.get("chu-de", "")
     if topic and Topic.objects.filter(slug=topic).exists():
-        documents, active["chu-de"] = documents.filter(topics__slug=topic), topic
-    page_obj = Paginator(documents.distinct(), per_page).get_page(params.get("trang"))
+        active["chu-de"] = topic
+    return active
+
+
+def _counts(documents: QuerySet, active: dict[str, str], facet: str) -> dict[str, int]:
+    """Documents per value of `facet`, with every other active filter applied."""
+    others = Q(**{FACETS[k]: v for k, v in active.items() if k != facet})
+    field = FACETS[facet]
+    rows = (
+        documents.filter(others)
+        .exclude(**{f"{field}__isnull": True})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {str(row[field]): row["n"] for row in rows}
+
+
+def _offered(choices, counts: dict[str, int], selected: str | None) -> list[tuple]:
+    """(value, label, count) for the choices that give documents (and the selected one)."""
+    return [
+        (value, label, counts.get(str(value), 0))
+        for value, label in choices
+        if counts.get(str(value)) or str(value) == selected
+    ]
+
+
+def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> dict:
+    from content.models import Issuer, LegalDocumentPage, Topic
+    from content.models.legal import DOC_TYPE_LABELS
+
+    active = _active(params)
+    matching = documents.filter(**{FACETS[k]: v for k, v in active.items()}).distinct()
+    page_obj = Paginator(matching, per_page).get_page(params.get("trang"))
+    issuers = Issuer.objects.filter(documents__in=documents.values("pk")).distinct()
+    topics = Topic.objects.order_by("name")
+    years = sorted({d.year for d in documents.exclude(issued_on=None).dates("issued_on", "year")})
     return {
         "children": page_obj,
         "active_filters": active,
-        "filter_types": sorted(DOC_TYPES.items(), key=lambda item: item[1]),
-        "filter_issuers": Issuer.objects.filter(documents__live=True).distinct().order_by("name"),
-        "filter_years": sorted(
-            {
-                d.year
-                for d in documents.model.objects.live()
-                .exclude(issued_on=None)
-                .dates("issued_on", "year")
-            },
-            reverse=True,
+        "filter_types": _offered(
+            sorted(
+                ((c, str(DOC_TYPE_LABELS.get(c, n))) for c, n in DOC_TYPES.items()),
+                key=lambda item: item[1],
+            ),
+            _counts(documents, active, "loai"),
+            active.get("loai"),
         ),
-        "filter_statuses": LegalDocumentPage.Status.choices,
-        "filter_topics": Topic.objects.order_by("name"),
+        "filter_issuers": _offered(
+            ((i.pk, i.name) for i in issuers.order_by("name")),
+            _counts(documents, active, "co-quan"),
+            active.get("co-quan"),
+        ),
+        "filter_years": _offered(
+            ((y, str(y)) for y in reversed(years)),
+            _counts(documents, active, "nam"),
+            active.get("nam"),
+        ),
+        "filter_statuses": _offered(
+            LegalDocumentPage.Status.choices,
+            _counts(documents, active, "hieu-luc"),
+            active.get("hieu-luc"),
+        ),
+        "filter_topics": _offered(
+            ((t.slug, t.label) for t in topics),
+            _counts(documents, active, "chu-de"),
+            active.get("chu-de"),
+        ),
     }

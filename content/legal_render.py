@@ -129,7 +129,7 @@ def document_facts(page, validity=None) -> list[tuple[str, str, bool]]:
         signer += " — " + ", ".join(p for p in (page.signer_authority, page.signer_title) if p)
     rows = [
         row(_("Number and symbol"), number),
-        row(_("Type"), page.doc_type_name),
+        row(_("Type"), page.doc_type_label),
         row(_("Issuing body"), issuer),
         row(_("Place"), page.place),
         row(_("Date issued"), issued),
@@ -141,7 +141,7 @@ def document_facts(page, validity=None) -> list[tuple[str, str, bool]]:
     ]
     if page.field:
         rows.append(row(_("Field"), page.get_field_display()))
-    topics = ", ".join(t.name for t in page.topics.all())
+    topics = ", ".join(t.label for t in page.topics.all())
     if topics:
         rows.append(row(_("Topics"), topics))
     return rows

@@ -4,10 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -98,8 +99,57 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name in the reader's language (the English name on the English site)."""
+        from django.utils.translation import get_language
+
+        english = (get_language() or "vi").startswith("en")
+        return self.name_en if english and self.name_en else self.name
+
 
 register_snippet(Topic)
+
+
+#: the type names for readers of another language (the Vietnamese name is the msgstr)
+DOC_TYPE_LABELS = {
+    "LUAT": pgettext_lazy("document type", "Law"),
+    "BL": pgettext_lazy("document type", "Code"),
+    "PL": pgettext_lazy("document type", "Ordinance"),
+    "ND": pgettext_lazy("document type", "Decree"),
+    "NQ": pgettext_lazy("document type", "Resolution"),
+    "QD": pgettext_lazy("document type", "Decision"),
+    "CT": pgettext_lazy("document type", "Directive"),
+    "TT": pgettext_lazy("document type", "Circular"),
+    "TTLT": pgettext_lazy("document type", "Joint circular"),
+    "KH": pgettext_lazy("document type", "Plan"),
+    "HD": pgettext_lazy("document type", "Guidance"),
+    "CV": pgettext_lazy("document type", "Official letter"),
+    "CD": pgettext_lazy("document type", "Official dispatch"),
+    "CTR": pgettext_lazy("document type", "Programme"),
+    "TB": pgettext_lazy("document type", "Notice"),
+    "TC": pgettext_lazy("document type", "Communiqué"),
+    "BC": pgettext_lazy("document type", "Report"),
+    "BB": pgettext_lazy("document type", "Minutes"),
+    "QC": pgettext_lazy("document type", "Regulation"),
+    "QYD": pgettext_lazy("document type", "Rules"),
+    "DA": pgettext_lazy("document type", "Scheme"),
+    "PA": pgettext_lazy("document type", "Action plan"),
+    "TTR": pgettext_lazy("document type", "Submission"),
+    "VBHN": pgettext_lazy("document type", "Consolidated text"),
+}
+
+
+def documents_for_readers_in(locale: Locale) -> models.QuerySet:
+    """Live public documents for readers of `locale`: its own translations, and the
+    Vietnamese originals of every text not translated into it (most texts exist only
+    in Vietnamese, and a reader of the English site still needs them)."""
+    live = LegalDocumentPage.objects.live().public()
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return live.filter(locale=locale)
+    translated = LegalDocumentPage.objects.filter(locale=locale).values("translation_key")
+    return live.filter(Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated))
 
 
 class LegalLibraryPage(ListingIndexPage):
@@ -115,11 +165,14 @@ class LegalLibraryPage(ListingIndexPage):
         verbose_name = _("legal library")
 
     def documents(self) -> models.QuerySet:
+        """The documents under this library or its other-language versions."""
+        under = Q()
+        for library in LegalLibraryPage.objects.filter(translation_key=self.translation_key):
+            under |= Q(path__startswith=library.path, depth=library.depth + 1)
         return (
-            LegalDocumentPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("issuer")
+            documents_for_readers_in(self.locale)
+            .filter(under)
+            .select_related("issuer", "locale")
             .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
         )
 
@@ -302,6 +355,11 @@ class LegalDocumentPage(RoutablePageMixin, Page):
     @property
     def doc_type_name(self) -> str:
         return DOC_TYPES.get(self.doc_type, "")
+
+    @property
+    def doc_type_label(self) -> str:
+        """The type in the reader's language ("Kế hoạch"; "Plan" on the English site)."""
+        return str(DOC_TYPE_LABELS.get(self.doc_type, self.doc_type_name))
 
     @property
     def display_number(self) -> str:
