@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from content.section_labels import label_sections
@@ -120,7 +121,9 @@ def document_facts(page, validity=None) -> list[tuple[str, str, bool]]:
     issuer = page.issuer.name if page.issuer else ""
     if page.issuer and page.issuer.successor:
         issuer += " (" + _("now %(successor)s") % {"successor": page.issuer.successor.name} + ")"
-    number = page.number or (f"…/{page.symbol}" if page.symbol else "")
+    number = page.number or (
+        capfirst(_("no number yet")) + f" (…/{page.symbol})" if page.symbol else ""
+    )
     issued = page.issued_display
     if issued and page.issued_precision != "day":
         issued += " (" + _("day left blank in the text") + ")"

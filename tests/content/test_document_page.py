@@ -176,3 +176,22 @@ def test_the_pdf_is_made_from_the_text_once_per_revision(
     assert "Mục III.1" in text and "Lê Khắc Nam" in text
     again = client.get(plan.url + "tai-ve/pdf/")
     assert again.content == response.content
+
+
+def test_a_text_not_yet_in_force_turns_in_force_on_its_day(seeded):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    plan = LegalDocumentPage.objects.get(number="03/KH-UBND")
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    LegalDocumentPage.objects.filter(pk=plan.pk).update(effective_on=tomorrow)
+    call_command("refresh_validity", stdout=StringIO())
+    plan.refresh_from_db()
+    assert plan.status == LegalDocumentPage.Status.NOT_YET
+    LegalDocumentPage.objects.filter(pk=plan.pk).update(effective_on=dt.date.today())
+    out = StringIO()
+    call_command("refresh_validity", stdout=out)
+    plan.refresh_from_db()
+    assert plan.status == LegalDocumentPage.Status.IN_FORCE
+    assert "1 document(s) changed status." in out.getvalue()
