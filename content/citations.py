@@ -10,6 +10,7 @@ from base.vietnamese import fold
 from content.importer import Citation as ParsedCitation
 from content.importer.citations import find_citations
 from content.models import Citation, LegalDocumentPage
+from content.validity import CHANGING, refresh_status
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -71,6 +72,10 @@ def rebuild_citations(page: LegalDocumentPage, parsed: Iterable[ParsedCitation])
         row.target = find_target(row)
     Citation.objects.bulk_create(rows)
     link_waiting_citations(page)
+    # A text that replaces, repeals or amends another changes that one's validity; so
+    # does this one's own publication, if a text already in the library changes it.
+    changed = {row.target_id for row in rows if row.target_id and row.relation in CHANGING}
+    refresh_status(LegalDocumentPage.objects.filter(pk__in=changed | {page.pk}))
     return rows
 
 

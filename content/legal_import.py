@@ -22,6 +22,7 @@ from base.models import AdministrativeUnit
 from base.vietnamese import fold
 from content.citations import rebuild_citations
 from content.importer import ParsedDocument
+from content.importer.validity import effective_date
 from content.models import (
     Issuer,
     LegalDocumentPage,
@@ -29,6 +30,7 @@ from content.models import (
     LegalLibraryPage,
     LegalSection,
 )
+from content.topic_rules import suggest_topics
 
 CENTRAL_PREFIXES = (
     "chính phủ",
@@ -135,6 +137,7 @@ def apply(
     precision: str,
 ) -> None:
     page.title = short_title(parsed.title or parsed.subject or "Văn bản chưa có tiêu đề")
+    page.full_title = parsed.title or parsed.subject or ""
     page.doc_type = parsed.doc_type or ""
     page.number = parsed.number or ""
     page.symbol = parsed.symbol or ""
@@ -172,6 +175,20 @@ def apply(
         LegalFootnote(sort_order=position, marker=f.marker[:8], text=f.text)
         for position, f in enumerate(parsed.footnotes)
     ]
+    body = body_text_of(parsed)
+    if not page.effective_on:
+        page.effective_on, _how = effective_date(
+            body, issued_on, signed_precisely=precision == "day", doc_type=page.doc_type
+        )
+    # Suggested topics; an editor's choice (a page that has topics) is kept.
+    if not page.pk or not page.topics.exists():
+        page.topics = suggest_topics(page.full_title, body)
+
+
+def body_text_of(parsed: ParsedDocument) -> str:
+    """The text a reader sees, in order: where the date in force and the themes are."""
+    sections = "\n".join(f"{s.heading}\n{s.text}" for s in parsed.sections)
+    return "\n".join((parsed.preamble, sections, parsed.closing))
 
 
 def attach_original(page: LegalDocumentPage, data: bytes, filename: str) -> None:

@@ -6,6 +6,10 @@ from collections.abc import Iterable
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from content.section_labels import label_sections
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 
@@ -70,7 +74,13 @@ def document_context(page) -> dict:
         page.citations_received.filter(source__live=True).select_related("source", "source__issuer")
     )
     links = citation_links(made)
-    sections = [{"section": s, "html": render_text(s.text, links)} for s in page.sections.all()]
+    validity = page.validity
+    all_sections = list(page.sections.all())
+    labels = label_sections(all_sections)
+    sections = [
+        {"section": s, "label": labels[s.anchor], "html": render_text(s.text, links)}
+        for s in all_sections
+    ]
     cited, seen = [], set()
     for c in made:
         key = (c.target_id, c.number_key or c.title_hint)
@@ -83,9 +93,58 @@ def document_context(page) -> dict:
         "preamble_html": render_text(page.preamble, links),
         "closing_html": render_text(page.closing, links),
         "rendered_sections": sections,
+        "contents": [item for item in sections if item["section"].kind in CONTENTS_KINDS],
+        "facts": document_facts(page, validity),
+        "validity": validity,
+        "validity_label": page.Status(validity.status).label,
         "cited": cited,
         "citing": list(citing),
         "footnotes": [
             {"marker": f.marker, "html": render_text(f.text, links)} for f in page.footnotes.all()
         ],
     }
+
+
+#: the units listed in a document's contents (khoản and điểm are reached from their Điều)
+CONTENTS_KINDS = {"phan", "chuong", "muc", "dieu", "part", "item"}
+
+
+def document_facts(page, validity=None) -> list[tuple[str, str, bool]]:
+    """(label, value, known) for every metadata row, in the order readers look for them.
+
+    An unknown value reads "Not stated in the text", the same in every row."""
+    unknown = _("Not stated in the text")
+
+    def row(label: str, value: str) -> tuple[str, str, bool]:
+        return (label, value, True) if value else (label, unknown, False)
+
+    issuer = page.issuer.name if page.issuer else ""
+    if page.issuer and page.issuer.successor:
+        issuer += " (" + _("now %(successor)s") % {"successor": page.issuer.successor.name} + ")"
+    number = page.number or (
+        capfirst(_("no number yet")) + f" (…/{page.symbol})" if page.symbol else ""
+    )
+    issued = page.issued_display
+    if issued and page.issued_precision != "day":
+        issued += " (" + _("day left blank in the text") + ")"
+    signer = page.signer_name
+    if signer and (page.signer_authority or page.signer_title):
+        signer += " — " + ", ".join(p for p in (page.signer_authority, page.signer_title) if p)
+    rows = [
+        row(_("Number and symbol"), number),
+        row(_("Type"), page.doc_type_label),
+        row(_("Issuing body"), issuer),
+        row(_("Place"), page.place),
+        row(_("Date issued"), issued),
+        row(
+            _("Date in force"), page.effective_on.strftime("%d/%m/%Y") if page.effective_on else ""
+        ),
+        (_("Validity"), str(page.Status((validity or page.validity).status).label), True),
+        row(_("Signer"), signer),
+    ]
+    if page.field:
+        rows.append(row(_("Field"), page.get_field_display()))
+    topics = ", ".join(t.label for t in page.topics.all())
+    if topics:
+        rows.append(row(_("Topics"), topics))
+    return rows

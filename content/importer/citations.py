@@ -117,10 +117,31 @@ def paragraph_relation(paragraph: str) -> str | None:
     return None
 
 
+# Words that make a later text replace, repeal or amend the one it names, when they
+# stand before the citation in the same clause ("Quyết định này thay thế Quyết định số
+# …", "bãi bỏ Chỉ thị số …", "sửa đổi, bổ sung một số điều của Nghị định số …").
+_EFFECT_BEFORE = re.compile(
+    r"(?P<word>thay thế|bãi bỏ|hủy bỏ|huỷ bỏ|sửa đổi|bổ sung)(?:(?![.;:]).)*$",
+    re.IGNORECASE,
+)
+_EFFECTS = {"thay thế": "thay_the", "bãi bỏ": "bai_bo", "hủy bỏ": "bai_bo", "huỷ bỏ": "bai_bo"}
+
+
+def _effect(paragraph: str, start: int) -> str | None:
+    """A replacing, repealing or amending relation stated just before a citation."""
+    before = paragraph[max(0, start - 80) : start]
+    match = _EFFECT_BEFORE.search(before)
+    if not match:
+        return None
+    return _EFFECTS.get(match.group("word").casefold(), "sua_doi")
+
+
 def _relation(paragraph: str, start: int) -> str:
     given = paragraph_relation(paragraph)
     if given:
         return given
+    if effect := _effect(paragraph, start):
+        return effect
     before = paragraph[max(0, start - 30) : start].casefold().rstrip(" ,")
     for words, relation in _RELATION_BEFORE:
         if before.endswith(words):

@@ -4,9 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -78,8 +80,16 @@ class Topic(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    keywords = models.TextField(
+        _("words that suggest this topic"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line, with or without diacritics. An imported text "
+            "that uses one of them gets this topic suggested."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("keywords")]
 
     class Meta:
         verbose_name = _("topic")
@@ -89,8 +99,57 @@ class Topic(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name in the reader's language (the English name on the English site)."""
+        from django.utils.translation import get_language
+
+        english = (get_language() or "vi").startswith("en")
+        return self.name_en if english and self.name_en else self.name
+
 
 register_snippet(Topic)
+
+
+#: the type names for readers of another language (the Vietnamese name is the msgstr)
+DOC_TYPE_LABELS = {
+    "LUAT": pgettext_lazy("document type", "Law"),
+    "BL": pgettext_lazy("document type", "Code"),
+    "PL": pgettext_lazy("document type", "Ordinance"),
+    "ND": pgettext_lazy("document type", "Decree"),
+    "NQ": pgettext_lazy("document type", "Resolution"),
+    "QD": pgettext_lazy("document type", "Decision"),
+    "CT": pgettext_lazy("document type", "Directive"),
+    "TT": pgettext_lazy("document type", "Circular"),
+    "TTLT": pgettext_lazy("document type", "Joint circular"),
+    "KH": pgettext_lazy("document type", "Plan"),
+    "HD": pgettext_lazy("document type", "Guidance"),
+    "CV": pgettext_lazy("document type", "Official letter"),
+    "CD": pgettext_lazy("document type", "Official dispatch"),
+    "CTR": pgettext_lazy("document type", "Programme"),
+    "TB": pgettext_lazy("document type", "Notice"),
+    "TC": pgettext_lazy("document type", "Communiqué"),
+    "BC": pgettext_lazy("document type", "Report"),
+    "BB": pgettext_lazy("document type", "Minutes"),
+    "QC": pgettext_lazy("document type", "Regulation"),
+    "QYD": pgettext_lazy("document type", "Rules"),
+    "DA": pgettext_lazy("document type", "Scheme"),
+    "PA": pgettext_lazy("document type", "Action plan"),
+    "TTR": pgettext_lazy("document type", "Submission"),
+    "VBHN": pgettext_lazy("document type", "Consolidated text"),
+}
+
+
+def documents_for_readers_in(locale: Locale) -> models.QuerySet:
+    """Live public documents for readers of `locale`: its own translations, and the
+    Vietnamese originals of every text not translated into it (most texts exist only
+    in Vietnamese, and a reader of the English site still needs them)."""
+    live = LegalDocumentPage.objects.live().public()
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return live.filter(locale=locale)
+    translated = LegalDocumentPage.objects.filter(locale=locale).values("translation_key")
+    return live.filter(Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated))
 
 
 class LegalLibraryPage(ListingIndexPage):
@@ -106,11 +165,14 @@ class LegalLibraryPage(ListingIndexPage):
         verbose_name = _("legal library")
 
     def documents(self) -> models.QuerySet:
+        """The documents under this library or its other-language versions."""
+        under = Q()
+        for library in LegalLibraryPage.objects.filter(translation_key=self.translation_key):
+            under |= Q(path__startswith=library.path, depth=library.depth + 1)
         return (
-            LegalDocumentPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("issuer")
+            documents_for_readers_in(self.locale)
+            .filter(under)
+            .select_related("issuer", "locale")
             .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
         )
 
@@ -135,8 +197,12 @@ FIELDS = [
 ]
 
 
-class LegalDocumentPage(Page):
-    """One legal or administrative document with its metadata and structured text."""
+class LegalDocumentPage(RoutablePageMixin, Page):
+    """One legal or administrative document with its metadata and structured text.
+
+    Its downloads live under the page: `tai-ve/pdf/` (made from the text) and
+    `tai-ve/ban-goc/` (the original file), saved under names that say what they are.
+    """
 
     class Precision(models.TextChoices):
         DAY = "day", _("day")
@@ -177,7 +243,27 @@ class LegalDocumentPage(Page):
     )
     effective_on = models.DateField(_("date in force"), null=True, blank=True)
     status = models.CharField(
-        _("validity"), max_length=20, choices=Status.choices, default=Status.UNKNOWN
+        _("validity"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.UNKNOWN,
+        editable=False,
+        help_text=_("Worked out from the date in force and the texts that replace or amend it."),
+    )
+    status_override = models.CharField(
+        _("validity set by hand"),
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Leave blank to let the library work it out."),
+    )
+    status_reason = models.CharField(
+        _("reason for setting the validity by hand"), max_length=255, blank=True
+    )
+    full_title = models.TextField(
+        _("full title (trích yếu)"),
+        blank=True,
+        help_text=_("The whole title as printed; the page title above may be shorter."),
     )
     subject = models.TextField(_("subject (trích yếu)"), blank=True)
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
@@ -217,7 +303,14 @@ class LegalDocumentPage(Page):
                 FieldRowPanel(
                     [FieldPanel("place"), FieldPanel("issued_on"), FieldPanel("issued_precision")]
                 ),
-                FieldRowPanel([FieldPanel("effective_on"), FieldPanel("status")]),
+                FieldPanel("full_title"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("effective_on"),
+                        FieldPanel("status_override"),
+                        FieldPanel("status_reason"),
+                    ]
+                ),
                 FieldPanel("subject"),
                 FieldRowPanel(
                     [
@@ -261,6 +354,11 @@ class LegalDocumentPage(Page):
         return DOC_TYPES.get(self.doc_type, "")
 
     @property
+    def doc_type_label(self) -> str:
+        """The type in the reader's language ("Kế hoạch"; "Plan" on the English site)."""
+        return str(DOC_TYPE_LABELS.get(self.doc_type, self.doc_type_name))
+
+    @property
     def issued_display(self) -> str:
         if not self.issued_on:
             return ""
@@ -294,15 +392,45 @@ class LegalDocumentPage(Page):
             )
         if self.issued_on and self.issued_on > datetime.date.today() + datetime.timedelta(days=366):
             raise ValidationError({"issued_on": _("This date is too far in the future.")})
+        if self.status_override and not self.status_reason.strip():
+            raise ValidationError(
+                {
+                    "status_reason": _(
+                        "Say why the validity is set by hand (e.g. the text that ended it)."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
+        from content.validity import validity_of
+
         self.number_key = normalise_number(self.number) if self.number else ""
+        self.status = validity_of(self).status
         return super().save(*args, **kwargs)
+
+    @property
+    def validity(self):
+        """Today's status and the texts that replace, repeal or amend this one."""
+        from content.validity import validity_of
+
+        return validity_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(document_context(self))
         return context
+
+    @re_path(r"^tai-ve/pdf/$", name="pdf")
+    def download_pdf(self, request):
+        from content.legal_downloads import serve_pdf
+
+        return serve_pdf(self)
+
+    @re_path(r"^tai-ve/ban-goc/$", name="original")
+    def download_original(self, request):
+        from content.legal_downloads import serve_original
+
+        return serve_original(self)
 
     def body_text(self) -> str:
         """The whole structured text, for Wagtail's own page search (the admin's)."""
@@ -386,6 +514,9 @@ class Citation(models.Model):
         IMPLEMENTS = "thuc_hien", _("implements (thực hiện)")
         GUIDES = "huong_dan", _("guides (hướng dẫn)")
         CITES = "dan_chieu", _("cites (dẫn chiếu)")
+        REPLACES = "thay_the", _("replaces (thay thế)")
+        REPEALS = "bai_bo", _("repeals (bãi bỏ)")
+        AMENDS = "sua_doi", _("amends or supplements (sửa đổi, bổ sung)")
 
     source = models.ForeignKey(
         LegalDocumentPage, on_delete=models.CASCADE, related_name="citations_made"

@@ -25,7 +25,7 @@ from modelcluster.fields import ParentalManyToManyField
 from base.roles import AudiencesField, role_labels
 from content.blocks import BodyStreamBlock, ImageBlock, VideoBlock, faq_json_ld
 
-from .legal import LegalDocumentPage, Topic
+from .legal import LegalDocumentPage, Topic, documents_for_readers_in
 from .mixins import FoldedSearchMixin
 from .sections import ListingIndexPage
 
@@ -325,7 +325,28 @@ class TopicIndexPage(ListingIndexPage):
         verbose_name = _("topics section")
 
     def listed_children(self) -> models.QuerySet:
-        return self.get_children().live().public().specific().order_by("title")
+        """The topic pages that have something to show in this language (a reader
+        is never sent to an empty topic)."""
+        return (
+            TopicPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(topic__in=topics_with_content(self.locale))
+            .order_by("title")
+        )
+
+
+def topics_with_content(locale) -> set[int]:
+    """Ids of the topics that tag at least one live page a reader of `locale` sees."""
+    ids: set[int] = set(
+        documents_for_readers_in(locale).values_list("topics", flat=True).distinct()
+    )
+    for model in (CampaignPage, GuidancePage, ArticlePage):
+        ids.update(
+            model.objects.live().public().filter(locale=locale).values_list("topics", flat=True)
+        )
+    ids.discard(None)
+    return ids
 
 
 class TopicPage(PublicPage):
@@ -360,20 +381,12 @@ class TopicPage(PublicPage):
         ]
         found = []
         for label, model, order in groups:
-            pages = list(
-                model.objects.live()
-                .public()
-                .filter(locale=self.locale, topics=self.topic)
-                .order_by(order)[: self.listing_size]
-            )
-            if not pages and model is LegalDocumentPage and self.locale.language_code != "vi":
-                # The library is in Vietnamese only: show the originals.
-                pages = list(
-                    model.objects.live()
-                    .public()
-                    .filter(topics=self.topic)
-                    .order_by(order)[: self.listing_size]
-                )
+            if model is LegalDocumentPage:
+                # Most texts exist in Vietnamese only: readers of another language see them.
+                listed = documents_for_readers_in(self.locale)
+            else:
+                listed = model.objects.live().public().filter(locale=self.locale)
+            pages = list(listed.filter(topics=self.topic).order_by(order)[: self.listing_size])
             if pages:
                 found.append((label, pages))
         return found

@@ -8,12 +8,10 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime
-import functools
 import io
 import unicodedata
 import zipfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -32,9 +30,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from base.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from learning.certificates.models import (
     Certificate,
     CertificateStatus,
@@ -42,9 +40,6 @@ from learning.certificates.models import (
     generate_code,
 )
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 ACCENT = HexColor("#005a8c")
 
 
@@ -147,12 +142,6 @@ def local_date(moment: datetime.datetime | None) -> str:
     return timezone.localtime(moment).strftime("%d/%m/%Y") if moment else ""
 
 
-@functools.cache
-def _register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-
-
 def _fit(text: str, font: str, size: float, width: float, smallest: float) -> float:
     """The largest font size ≤ size at which text fits in width (at least smallest)."""
     while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
@@ -181,7 +170,7 @@ def _binary_streams():
 
 def render_pdf(certificate: Certificate) -> bytes:
     """The certificate as a one-page A4 PDF with the fonts embedded (Vietnamese)."""
-    _register_fonts()
+    register_fonts()
     url = verification_url(certificate)
     buffer = io.BytesIO()
     width, height = landscape(A4)

@@ -69,7 +69,8 @@ class HomePage(FoldedSearchMixin, Page):
         return context
 
     def front_page_items(self) -> dict:
-        from content.models import ArticlePage, LegalDocumentPage, current_campaign
+        from content.models import ArticlePage, current_campaign
+        from content.models.legal import documents_for_readers_in
 
         campaign = self.featured_campaign
         if campaign is not None:
@@ -78,7 +79,7 @@ class HomePage(FoldedSearchMixin, Page):
                 campaign = None
         if campaign is None:
             campaign = current_campaign(self.locale)
-        documents = LegalDocumentPage.objects.live().public().filter(locale=self.locale)
+        documents = documents_for_readers_in(self.locale).select_related("locale")
         news = ArticlePage.objects.live().public().filter(locale=self.locale)
         courses = []
         for block in self.featured_courses:
@@ -87,7 +88,9 @@ class HomePage(FoldedSearchMixin, Page):
                 courses.append(page)
         return {
             "campaign": campaign,
-            "latest_documents": documents.order_by("-first_published_at")[: self.latest_count],
+            "latest_documents": documents.order_by(
+                models.F("issued_on").desc(nulls_last=True), "-first_published_at"
+            )[: self.latest_count],
             "latest_news": news.order_by("-date", "-pk")[: self.latest_count],
             "featured_courses": courses,
         }

@@ -80,7 +80,7 @@ def test_document_page_renders_structure_and_metadata(client, seeded):
 def test_blank_number_shown_as_no_number(client, seeded):
     page = LegalDocumentPage.objects.get(doc_type="HD")
     html = client.get(page.url).content.decode()
-    assert "chưa có số" in html
+    assert "Chưa có số (…/HD-SLĐTBXH)" in html
 
 
 def test_footnotes_are_linked(client, seeded):

@@ -10,7 +10,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from accounts.models import Profile
-from learning.certificates.services import _register_fonts, issue_certificate, render_pdf
+from base.pdf_fonts import register_fonts
+from learning.certificates.services import issue_certificate, render_pdf
 
 TARGET_MS = 100
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args, runs: int, **options):
         runs = max(1, min(runs, 10_000))
         started = time.perf_counter()
-        _register_fonts()
+        register_fonts()
         fonts_ms = (time.perf_counter() - started) * 1000
         issue_ms: list[float] = []
         pdf_ms: list[float] = []
