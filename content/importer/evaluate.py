@@ -114,11 +114,12 @@ def values_of(doc: ParsedDocument | None) -> dict[str, str]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    text = re.sub(r"^V/v\s*:\s*", "V/v ", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
 
 
 def _cites_key(text: str) -> set[str]:
-    return {normalise_number(part) for part in text.split(";") if part.strip()}
+    return {normalise_number(part) for part in re.split(r"[;,]", text) if part.strip()}
 
 
 def same(name: str, expected: str, got: str) -> bool:
@@ -146,7 +147,7 @@ def _kind(name: str, value: str) -> str:
         levels = [lv for lv in _LEVELS if re.search(rf"\b{fold(lv)}\b", folded)]
         return f"{'/'.join(heads)}:{levels[0] if levels else ''}"
     if name == "title":
-        return fold(value).split(" ")[0] if value else ""
+        return fold(_norm(value)).split(" ")[0] if value else ""
     return "value"  # number, place, signer, cites: any non-empty value is of the same kind
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from content.importer.doctypes import code_for_name
+from content.importer.layout import cut_motto, literal_breaks, repair_header, split_cells
 from content.vietnamese import VN_LOWER, VN_UPPER, clean_text
 
 LOW = VN_LOWER
@@ -40,7 +41,7 @@ _MOTTO = re.compile(
     re.IGNORECASE,
 )
 # Rules and cell separators: "-------", "_____", "|" lines.
-_SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=~*•.]{2,}|\|+)\s*$")
+_SEPARATOR_LINE = re.compile(r"^\s*(?:[-–—_=~*•.]{2,}|[-–—\s]*o0o[-–—\s]*|[-–—_=~*•.]+(?:\s+[-–—_=~*•.]+)+|\|+)\s*$")
 # "**bold**", "*italic*"; "(*)" is a real marker and is kept.
 _EMPHASIS = re.compile(r"\*+")
 # A footnote's text: a line starting with superscript digits ("¹ Văn bản số ...").
@@ -151,10 +152,10 @@ def _strip_emphasis(text: str) -> str:
 
 def raw_lines(text: str) -> list[str]:
     """Cleaned lines: NFC, no motto, no emphasis, separators as blank lines."""
-    text = _strip_emphasis(clean_text(text))
-    text = _MOTTO.sub("\n\n", text)
+    text = _strip_emphasis(clean_text(literal_breaks(text)))
+    text = _MOTTO.sub("\n\n", cut_motto(text))
     lines = []
-    for line in text.split("\n"):
+    for line in repair_header(split_cells(text.split("\n"))):
         line = "" if _SEPARATOR_LINE.match(line) else _normalise_line(line)
         lines.append(line)
     return lines
