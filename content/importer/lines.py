@@ -104,6 +104,19 @@ _NUMBERED_HEAD = re.compile(
 )
 
 
+# The issuing authority printed alone under the title ("THỦ TƯỚNG CHÍNH PHỦ",
+# "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "BỘ TRƯỞNG BỘ Y TẾ"): never part of the title.
+_AUTHORITY_LINE = re.compile(
+    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\s+)?"
+    r"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|QUỐC HỘI|BỘ\s|HỘI ĐỒNG THẨM PHÁN)"
+)
+
+
+def is_authority_line(line: str) -> bool:
+    """A line in capitals naming the issuing authority."""
+    return is_caps(line) and bool(_AUTHORITY_LINE.match(line))
+
+
 def is_marker(line: str) -> bool:
     """True when the line starts a structural or layout unit."""
     return bool(_MARKER.match(line)) or is_type_line(line)
@@ -186,6 +199,10 @@ class _Paragraphs:
             return True
         if is_marker(line) or is_type_line(prev) or prev.endswith("./."):
             return False
+        if is_authority_line(line) and not _ends_with_connector(prev):
+            return False
+        if not re.search(rf"[{UP}{LOW}]", line) and not self.gap and not ends_sentence(prev):
+            return True  # "(2021-2025)" under a title in capitals
         if line[0] in LOW:
             return True
         if self.gap or ends_sentence(prev) or is_caps(prev) != is_caps(line):
