@@ -24,6 +24,13 @@ _ORG_HEADS = frozenset(
 _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "TP.", "TW", "VN"})
 # Phrases always capitalised in running text.
 _ALWAYS = ("Chính phủ", "Quốc hội", "Việt Nam", "Nhà nước", "Đảng")
+# Names of courts and procuracies, spelled as they print them in running text.
+_FIXED_NAMES = (
+    "Hội đồng Thẩm phán",
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Kiểm toán nhà nước",
+)
 _EXPANSIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 # Mid-sentence "Về việc" printed with a capital V (seed 004).
 _MID_VE_VIEC = re.compile(r"(?<=\S )Về việc\b")
@@ -83,6 +90,8 @@ def org_case(caps: str) -> str:
 
 
 def _fix_always(text: str) -> str:
+    for phrase in _FIXED_NAMES:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
     for phrase in _ALWAYS:
         text = re.sub(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", phrase, text)
     return text

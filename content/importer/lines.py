@@ -37,7 +37,7 @@ _SUP_TO_DIGIT = str.maketrans(
 # The national motto, possibly wrapped over lines (removed: it is layout, not content).
 _MOTTO = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+    r"|Độc\s+lập\s*[-–]\s*Tự(?:\s+do)?\s*[-–]\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
 # Rules and cell separators: "-------", "_____", "|" lines.
@@ -107,8 +107,14 @@ _NUMBERED_HEAD = re.compile(
 # The issuing authority printed alone under the title ("THỦ TƯỚNG CHÍNH PHỦ",
 # "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "BỘ TRƯỞNG BỘ Y TẾ"): never part of the title.
 _AUTHORITY_LINE = re.compile(
-    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\s+)?"
-    r"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|QUỐC HỘI|BỘ\s|HỘI ĐỒNG THẨM PHÁN)"
+    rf"""^(?:
+        (?:THỦ\sTƯỚNG\s)?CHÍNH\sPHỦ|QUỐC\sHỘI
+      | (?:(?:CHỦ\sTỊCH|GIÁM\sĐỐC)\s)?(?:(?:ỦY|UỶ)\sBAN|HỘI\sĐỒNG)\sNHÂN\sDÂN
+        (?:\s(?:TỈNH|THÀNH\sPHỐ|HUYỆN|QUẬN|THỊ\sXÃ|XÃ|PHƯỜNG|THỊ\sTRẤN)\s[{UP}\s-]{{2,40}})?
+      | BỘ\sTRƯỞNG\sBỘ\s[{UP}\s,-]+
+      | HỘI\sĐỒNG\sTHẨM\sPHÁN\s[{UP}\s]+
+    )$""",
+    re.VERBOSE,
 )
 
 

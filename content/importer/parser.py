@@ -70,6 +70,8 @@ _SIGNED_NOTE = re.compile(r"^[\[(\s]*(?:Đã\s+ký|đã\s+ký|Ký)[)\]\s.]*$")
 # A person's name: 2-6 capitalised syllables.
 _PERSON = re.compile(rf"^[{UP}][{LOW}]*(?:\s+[{UP}][{LOW}]*){{1,5}}$")
 _BASIS = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét)\b")
+# A basis line, also with its words damaged by extraction ("Căn cLuật ...").
+_BASIS_LIKE = re.compile(r"^(?:Căn\b|Căn c|Thực hiện\b|Theo đề nghị|Xét\b)")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
 _CLOSING_START = ("Trên đây",)
@@ -321,7 +323,7 @@ class _Header:
         nxt = self.paragraphs[self.index + 1] if self.index + 1 < self.end else ""
         if is_caps(paragraph):
             self.subject_caps = True
-        elif ends_sentence(paragraph) or len(paragraph) > 300 or not _BASIS.match(nxt):
+        elif ends_sentence(paragraph) or len(paragraph) > 300 or not _BASIS_LIKE.match(nxt):
             return False
         self.doc.subject = paragraph
         self.index += 1
