@@ -134,7 +134,8 @@ def apply(
     issued_on,
     precision: str,
 ) -> None:
-    page.title = short_title(parsed.title or parsed.subject or "Văn bản chưa có tiêu đề")
+    fallback = " ".join(filter(None, [parsed.doc_type_name, parsed.number])) or "Văn bản"
+    page.title = short_title(parsed.title or parsed.subject or fallback)
     page.doc_type = parsed.doc_type or ""
     page.number = parsed.number or ""
     page.symbol = parsed.symbol or ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from content.importer.doctypes import type_names
+from content.importer.units import province_names
 from content.vietnamese import VN_UPPER
 
 # Words after which the rest of a name is a proper (place) name.
@@ -23,7 +24,7 @@ _ORG_HEADS = frozenset(
 # Acronyms kept in capitals.
 _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "TP.", "TW", "VN"})
 # Phrases always capitalised in running text.
-_ALWAYS = ("Chính phủ", "Quốc hội", "Việt Nam", "Nhà nước", "Đảng")
+_ALWAYS = ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Việt Nam", "Nhà nước", "Đảng")
 # Names of courts and procuracies, spelled as they print them in running text.
 _FIXED_NAMES = (
     "Hội đồng Thẩm phán",
@@ -89,7 +90,20 @@ def org_case(caps: str) -> str:
     return _fix_always(" ".join(out))
 
 
+def _fix_places(text: str) -> str:
+    """ "tỉnh đắk lắk" -> "tỉnh Đắk Lắk": a province after its level word keeps its capitals."""
+    for name in province_names():
+        text = re.sub(
+            rf"\b(tỉnh|thành phố|Tỉnh|Thành phố)\s+{re.escape(name)}(?!\w)",
+            lambda m, name=name: f"{m.group(1)} {name}",
+            text,
+            flags=re.IGNORECASE,
+        )
+    return text
+
+
 def _fix_always(text: str) -> str:
+    text = _fix_places(text)
     for phrase in _FIXED_NAMES:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
     for phrase in _ALWAYS:

@@ -40,7 +40,9 @@ _DATE_END = re.compile(r"(?<=năm)\s*(\d{4})\s+(?=\S)")
 _DATE_OPEN = re.compile(rf"^{_PLACE}\s*,\s*ngày\b(?!.*năm\s*\d{{4}})")
 _DATE_CLOSE = re.compile(r"năm\s*\d{4}")
 _PLACE_TAIL = re.compile(rf"^[{UP}]?[{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,3}}\s*,\s*ngày\b")
-_PLACE_HEAD = re.compile(rf"^(?:(?:TP|Tp)\.\s*)?[{UP}][{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,2}}$")
+_PLACE_HEAD = re.compile(
+    rf"^(?:(?:TP|Tp)\.\s*)?[{UP}][{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,2}}$"
+)
 
 
 def literal_breaks(text: str) -> str:
@@ -78,7 +80,7 @@ def _split_header_line(line: str) -> list[str]:
         if match:
             before = piece[: match.start()]
             if _NUMBER_HEAD.match(before) or not re.search(rf"[{LOW}]", before):
-                piece = f"{before}\n{piece[match.end():]}"
+                piece = f"{before}\n{piece[match.end() :]}"
         pieces.extend(_DATE_END.sub(r" \1\n", piece, count=1).split("\n"))
     # A lone "-" left where a rule touched the number ("-Số:") is no bullet.
     return [p for p in pieces if p.strip() not in {"-", "–", "—"}]

@@ -41,7 +41,9 @@ _MOTTO = re.compile(
     re.IGNORECASE,
 )
 # Rules and cell separators: "-------", "_____", "|" lines.
-_SEPARATOR_LINE = re.compile(r"^\s*(?:[-–—_=~*•.]{2,}|[-–—\s]*o0o[-–—\s]*|[-–—_=~*•.]+(?:\s+[-–—_=~*•.]+)+|\|+)\s*$")
+_SEPARATOR_LINE = re.compile(
+    r"^\s*(?:[-–—_=~*•.]{2,}|[-–—\s]*o0o[-–—\s]*|[-–—_=~*•.]+(?:\s+[-–—_=~*•.]+)+|\|+)\s*$"
+)
 # "**bold**", "*italic*"; "(*)" is a real marker and is kept.
 _EMPHASIS = re.compile(r"\*+")
 # A footnote's text: a line starting with superscript digits ("¹ Văn bản số ...").
@@ -69,6 +71,7 @@ _MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
+_COMPLETE_DATE = re.compile(r",\s*ngày\b.*năm\s*\d{4}\s*$")
 # A paragraph that only announces what follows: join the next line to it.
 _LABEL_ONLY = re.compile(r"^(?:Số|Căn cứ|Thực hiện|Theo đề nghị của)\s*:?$")
 # Abbreviations whose final dot does not end a sentence.
@@ -205,6 +208,8 @@ class _Paragraphs:
             return True
         if is_marker(line) or is_type_line(prev) or prev.endswith("./."):
             return False
+        if _COMPLETE_DATE.search(prev) and _MARKER.match(prev):
+            return False  # a place-date line is complete once its year is printed
         if is_authority_line(line) and not _ends_with_connector(prev):
             return False
         if not re.search(rf"[{UP}{LOW}]", line) and not self.gap and not ends_sentence(prev):

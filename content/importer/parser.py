@@ -38,8 +38,8 @@ from content.importer.citations import NUMBER_PATTERN, find_citations, paragraph
 from content.importer.doctypes import DOC_TYPES, code_for_name, code_for_symbol, type_names
 from content.importer.lines import ends_sentence, is_authority_line, is_caps, is_marker, prepare
 from content.importer.model import Citation, Footnote, NoDocumentFound, ParsedDocument
-from content.importer.units import canonical_ministry, issuers_from_symbol, unit_for_place
 from content.importer.structure import build_sections, is_normative, is_section_start
+from content.importer.units import canonical_ministry, issuers_from_symbol, unit_for_place
 from content.vietnamese import VN_LOWER, VN_UPPER, fold, normalise_number, tidy_number
 
 UP = VN_UPPER
@@ -123,7 +123,8 @@ _SELF_NATIONAL = re.compile(
 # ("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...").
 _AUTHORITY_LINE = re.compile(
     rf"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\s+)?"
-    rf"(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(?:{_LEVEL_CAPS})\s+[{UP}\s-]+)$"
+    rf"(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)"
+    rf"\s+(?:{_LEVEL_CAPS})\s+[{UP}\s-]+)$"
 )
 # A body's name without its unit: "ỦY BAN NHÂN DÂN" alone says no province.
 _BARE_COUNCIL = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$")
