@@ -36,6 +36,7 @@ from content.importer.casing import (
 )
 from content.importer.citations import NUMBER_PATTERN, find_citations, paragraph_relation
 from content.importer.doctypes import DOC_TYPES, code_for_name, code_for_symbol, type_names
+from content.importer.encodings import repair_encoding
 from content.importer.lines import ends_sentence, is_authority_line, is_caps, is_marker, prepare
 from content.importer.model import Citation, Footnote, NoDocumentFound, ParsedDocument
 from content.importer.structure import build_sections, is_normative, is_section_start
@@ -149,8 +150,9 @@ _PARENT_SPLIT = re.compile(
 
 def parse_text(text: str) -> ParsedDocument:
     """Parse one document; raise NoDocumentFound when nothing of a document is found."""
+    text, encoding_warnings = repair_encoding(text)
     paragraphs, notes = prepare(text)
-    doc = ParsedDocument()
+    doc = ParsedDocument(warnings=encoding_warnings)
     body_end = _body_end(paragraphs)
     paragraphs = [
         _END_MARK.sub(".", p) if i == body_end - 1 else p for i, p in enumerate(paragraphs)

@@ -197,3 +197,57 @@ def test_nfd_crlf_nbsp_variants_give_identical_results(path: Path) -> None:
             parse_text(_variant(text))
         return
     assert parse_text(_variant(text)).to_dict() == plain
+
+
+# -- legacy encodings ------------------------------------------------------------------
+
+HEADER = "ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKon Tum, ngày 3 tháng 4 năm 2020\n"
+
+
+def _cp1252_mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def test_mojibake_is_repaired_with_a_warning() -> None:
+    doc = parse_text(_cp1252_mojibake(HEADER + "KẾ HOẠCH\nBẢO VỆ TRẺ EM\n" + BODY))
+    assert (doc.issuer, doc.number, doc.issued_on) == (
+        "Ủy ban nhân dân tỉnh Kon Tum",
+        "5/KH-UBND",
+        "2020-04-03",
+    )
+    assert any("UTF-8" in w for w in doc.warnings)
+
+
+def test_tcvn3_text_is_converted_with_a_warning() -> None:
+    tcvn3 = (
+        "Sè: 5/KH-UBND\nKon Tum, ngµy 3 th¸ng 4 n¨m 2020\n"
+        "KÕ ho¹ch\nB¶o vÖ trÎ em\nC¨n cø LuËt TrÎ em n¨m 2016;\nI. Môc ®Ých"
+    )
+    doc = parse_text(tcvn3)
+    assert (doc.place, doc.issued_on, doc.doc_type) == ("Kon Tum", "2020-04-03", "KH")
+    assert doc.basis == ["Căn cứ Luật Trẻ em năm 2016"]
+    assert any("TCVN3" in w for w in doc.warnings)
+
+
+def test_vni_text_is_converted_with_a_warning() -> None:
+    vni = (
+        "UÛY BAN NHAÂN DAÂN TÆNH KON TUM\nSoá: 5/KH-UBND\nKon Tum, ngaøy 3 thaùng 4 naêm 2020\n"
+        "Caên cöù Luaät Treû em naêm 2016;\nI. Muïc ñích"
+    )
+    doc = parse_text(vni)
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
+    assert doc.issued_on == "2020-04-03"
+    assert any("VNI" in w for w in doc.warnings)
+
+
+def test_windows_1258_combining_sequences_are_composed() -> None:
+    text = "Kê\u0301 hoa\u0323ch".encode("cp1258").decode("cp1258")
+    assert "\u0301" in text  # cp1258 writes "ế" as "ê" + combining acute
+    doc = parse_text(HEADER + text.upper() + "\nBẢO VỆ TRẺ EM\n" + BODY)
+    assert doc.doc_type == "KH"
+    assert any("Windows-1258" in w for w in doc.warnings)
+
+
+def test_correct_text_is_never_converted() -> None:
+    doc = parse_text(HEADER + "KẾ HOẠCH\nBẢO VỆ TRẺ EM\n" + BODY)
+    assert doc.warnings == []
