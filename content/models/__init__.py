@@ -1,4 +1,5 @@
 from .areas import AdministrativeUnit
+from .imports import ImportJob
 from .legal import (
     Citation,
     Issuer,
@@ -22,6 +23,7 @@ from .sections import CampaignIndexPage, GuidanceIndexPage
 
 __all__ = [
     "AdministrativeUnit",
+    "ImportJob",
     "ArticleIndexPage",
     "ArticlePage",
     "CampaignIndexPage",
