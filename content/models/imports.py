@@ -11,11 +11,18 @@ from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files that have no URL: they are read by the server, never served."""
+
+    def url(self, name: str | None) -> str:
+        raise NotImplementedError("Private files have no URL.")
+
+
 class PrivateStorage(LazyObject):
     """Uploads waiting for review: outside MEDIA_ROOT, with no URL at all."""
 
     def _setup(self) -> None:
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        self._wrapped = PrivateFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 
 private_storage = PrivateStorage()
