@@ -125,7 +125,9 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
                 form.add_error(None, message)
             return self.render_step_2(form, parsed)
         job.status, job.page = ImportJob.Status.SAVED, page
-        job.save(update_fields=["status", "page", "updated_at"])
+        if job.upload:  # the original now lives with the draft
+            job.upload.delete(save=False)
+        job.save(update_fields=["status", "page", "upload", "updated_at"])
         messages.success(
             request,
             _("Draft created from the imported text: review it and submit it for moderation."),

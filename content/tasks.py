@@ -73,8 +73,10 @@ def read_import(job_id: str) -> str:
     outcome = read_limited(data, job.text, job.filename)
     if "error" in outcome:
         job.status, job.error = ImportJob.Status.FAILED, outcome["error"]
+        if job.upload:  # an unreadable (perhaps hostile) file is not kept
+            job.upload.delete(save=False)
     else:
         job.status, job.text, job.parsed = ImportJob.Status.DONE, outcome["text"], outcome["parsed"]
     job.step = ""
-    job.save(update_fields=["status", "error", "text", "parsed", "step", "updated_at"])
+    job.save(update_fields=["status", "error", "text", "parsed", "step", "upload", "updated_at"])
     return job.status

@@ -82,6 +82,7 @@ def test_failed_job_shows_the_error_on_step_1(admin):
     response = _upload(admin, "hong.docx", b"PK not a zip")
     response = admin.get(response["Location"])
     assert "không phải tệp .docx hợp lệ" in response.context["source_form"].errors["file"][0]
+    assert not ImportJob.objects.get().upload  # a hostile file is not kept
 
 
 def test_another_users_job_is_not_found(client, admin, superuser, django_user_model):
@@ -97,6 +98,7 @@ def test_original_is_private_until_the_page_is_published(admin, client, library)
     page = LegalDocumentPage.objects.get()
     document = page.original_file
     assert document.collection.name == PRIVATE_COLLECTION
+    assert not ImportJob.objects.get().upload  # the private copy is gone with the draft
     anonymous = Client()
     url = document.url
     assert anonymous.get(url).status_code in (302, 403)  # restricted: sent to log in
