@@ -34,7 +34,10 @@ run: demo
 	@echo ""
 	@echo "Serving Cổng Bảo vệ Trẻ em at http://$(HOST):$(PORT)/  (English: /en/, admin: /admin/)"
 	@echo "To sign in to the admin, create an account first:  $(BIN)/python manage.py createsuperuser"
+	@echo "Background tasks (document imports) run in a db_worker started alongside."
 	@echo ""
+	$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install node_modules/axe-core/axe.min.js

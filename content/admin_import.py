@@ -1,21 +1,22 @@
 """Admin view "Nhập văn bản": upload or paste a document, check what the importer
 found, then save it as a draft LegalDocumentPage (never published from here).
 
-The view is stateless between the two steps: step 2 carries the extracted text in
-a signed hidden field, and an uploaded .docx/.pdf is stored as a Wagtail document
-at step 1 so that only its id travels (signed) with the form.
+Step 1 stores the upload privately in an ImportJob and enqueues ``read_import``
+(content.tasks): the web request never extracts or parses a file. The job's
+status page refreshes itself (no JavaScript needed) until the task is done,
+then shows step 2. The original file becomes a Wagtail document only when the
+draft is created, in a private collection, and is released when the page is
+published (content.originals).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -23,16 +24,13 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale
-from wagtail.permissions import policy_registry
+from wagtail.models import Locale
 
 from content.forms import ImportConfirmForm, ImportSourceForm, sign_source
-from content.importer import ParsedDocument, UnreadableFile, parse_text
-from content.legal_import import import_document
-from content.models import LegalLibraryPage
-
-CONFIRM_STEP = "confirm"
+from content.importer import ParsedDocument
+from content.legal_import import changes_from, find_existing_page, import_document
+from content.models import ImportJob, LegalLibraryPage
+from content.tasks import read_import
 
 
 def library_for(user: Any) -> LegalLibraryPage | None:
@@ -69,63 +67,67 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
         if library is None:
             raise PermissionDenied
         self.library = library
+        self.job: ImportJob | None = None
+        if "job_id" in kwargs:
+            self.job = get_object_or_404(ImportJob, pk=kwargs["job_id"], user=request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.render_to_response(self.get_context_data(source_form=ImportSourceForm()))
+        if self.job is None:
+            return self.render_to_response(self.get_context_data(source_form=ImportSourceForm()))
+        job = self.job
+        if job.status == ImportJob.Status.FAILED:
+            form = ImportSourceForm.failed("file" if job.filename else "text", job.error)
+            return self.render_to_response(self.get_context_data(source_form=form))
+        if job.status == ImportJob.Status.SAVED and job.page_id:
+            return redirect("wagtailadmin_pages:edit", job.page_id)
+        if not job.finished:
+            return self.render_to_response(self.get_context_data(job=job, waiting=True))
+        parsed = ParsedDocument.from_dict(job.parsed or {})
+        form = ImportConfirmForm.for_parsed(parsed, sign_source(str(job.pk)))
+        return self.render_step_2(form, parsed)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.POST.get("step") == CONFIRM_STEP:
-            return self.confirm(request)
-        return self.read_source(request)
+        if self.job is not None:
+            return self.confirm(request, self.job)
+        return self.start(request)
 
-    def read_source(self, request: HttpRequest) -> HttpResponse:
-        """Step 1 posted: read and parse the source, then show step 2."""
+    def start(self, request: HttpRequest) -> HttpResponse:
+        """Step 1 posted: keep the source privately and have a task read it."""
         form = ImportSourceForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(source_form=form))
-        suffix = Path(form.filename).suffix.lower()
-        document_id = None
-        if form.source_bytes is not None and suffix in (".docx", ".pdf"):
-            document_id = self.store_original(form.source_bytes, form.filename)
-        source = sign_source(form.source_text, form.filename, document_id)
-        confirm_form = ImportConfirmForm.for_parsed(form.parsed, source)
-        return self.render_step_2(confirm_form, form.parsed, form.filename, document_id)
+        job = ImportJob(user=request.user, filename=form.filename, text=form.source_text)
+        upload = form.cleaned_data.get("file")
+        if upload:
+            job.upload.save(form.filename, upload, save=False)
+        job.save()
+        read_import.enqueue(str(job.pk))
+        return redirect("content_import_job", job_id=job.pk)
 
-    def store_original(self, data: bytes, filename: str) -> int | None:
-        """Keep an uploaded .docx/.pdf as a Wagtail document, when the user may add one."""
-        Document = get_document_model()
-        if not policy_registry.get_by_type(Document).user_has_permission(self.request.user, "add"):
-            return None
-        document = Document(
-            title=filename[:255],
-            collection=Collection.get_first_root_node(),
-            uploaded_by_user=self.request.user,
-        )
-        document.file.save(filename, ContentFile(data), save=False)
-        document.save()
-        return document.pk
-
-    def confirm(self, request: HttpRequest) -> HttpResponse:
-        """Step 2 posted: re-parse the signed text, apply the corrections, save a draft."""
+    def confirm(self, request: HttpRequest, job: ImportJob) -> HttpResponse:
+        """Step 2 posted: apply the corrections to what the task read, save a draft."""
+        if job.status != ImportJob.Status.DONE:
+            return redirect("content_import_job", job_id=job.pk)
         form = ImportConfirmForm(request.POST)
         if not form.is_valid() and "source" in form.errors:
             return self.restart(form.errors["source"])
-        payload = form.payload
-        try:
-            parsed = parse_text(payload["text"])
-        except UnreadableFile as error:  # only if the parser changed since step 1
-            return self.restart([str(error)])
-        filename = payload.get("filename") or ""
+        if form.payload.get("job") != str(job.pk):
+            return self.restart([_("The form does not belong to this import; start again.")])
+        parsed = ParsedDocument.from_dict(job.parsed or {})
         if not form.is_valid():
-            return self.render_step_2(form, parsed, filename, payload.get("document_id"))
+            return self.render_step_2(form, parsed)
         form.apply_to(parsed)
         try:
-            page = self.save_draft(parsed, payload)
+            page = self.save_draft(parsed, job)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
-            return self.render_step_2(form, parsed, filename, payload.get("document_id"))
+            return self.render_step_2(form, parsed)
+        job.status, job.page = ImportJob.Status.SAVED, page
+        if job.upload:  # the original now lives with the draft
+            job.upload.delete(save=False)
+        job.save(update_fields=["status", "page", "upload", "updated_at"])
         messages.success(
             request,
             _("Draft created from the imported text: review it and submit it for moderation."),
@@ -138,22 +140,19 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
     @transaction.atomic
-    def save_draft(self, parsed: ParsedDocument, payload: dict[str, Any]) -> Any:
+    def save_draft(self, parsed: ParsedDocument, job: ImportJob) -> Any:
         """Create the page or a new revision of it; roll back if the user may not edit it."""
-        filename = payload.get("filename") or ""
-        is_txt = Path(filename).suffix.lower() == ".txt"
-        document = None
-        if payload.get("document_id"):
-            document = get_document_model().objects.filter(pk=payload["document_id"]).first()
+        original = None
+        if job.upload:
+            with job.upload.open("rb") as handle:
+                original = handle.read()
         result = import_document(
             parsed,
             library=self.library,
-            # A .txt upload is rebuilt from its text; a .docx/.pdf was stored at step 1.
-            original=payload["text"].encode("utf-8") if is_txt else None,
-            filename=filename,
+            original=original,
+            filename=job.filename,
             publish=False,
             user=self.request.user,
-            original_document=document,
             republish_live=False,
         )
         if (
@@ -163,20 +162,17 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return result.page
 
-    def render_step_2(
-        self,
-        form: ImportConfirmForm,
-        parsed: ParsedDocument,
-        filename: str,
-        document_id: int | None,
-    ) -> HttpResponse:
+    def render_step_2(self, form: ImportConfirmForm, parsed: ParsedDocument) -> HttpResponse:
+        job = self.job
+        existing = find_existing_page(parsed)
         context = self.get_context_data(
             confirm_form=form,
             parsed=parsed,
-            filename=filename,
-            original_kept=bool(document_id) or Path(filename).suffix.lower() == ".txt",
+            filename=job.filename if job else "",
+            original_kept=bool(job and job.upload),
             missing=form.missing_labels(parsed.missing),
-            confirm_step=CONFIRM_STEP,
+            existing=existing,
+            changes=changes_from(existing, parsed) if existing else [],
         )
         return self.render_to_response(context)
 

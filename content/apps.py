@@ -15,6 +15,10 @@ class ContentConfig(AppConfig):
         from content.citations import on_page_published
         from content.images import clean_uploaded_image
         from content.models import LegalDocumentPage
+        from content.originals import on_page_published as release_original
 
         page_published.connect(on_page_published, sender=LegalDocumentPage)
+        page_published.connect(
+            release_original, sender=LegalDocumentPage, dispatch_uid="release-original"
+        )
         pre_save.connect(clean_uploaded_image, sender=get_image_model(), dispatch_uid="clean-image")

@@ -9,18 +9,12 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.forms.utils import ErrorDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from base.vietnamese import normalise_number
-from content.importer import (
-    DOC_TYPES,
-    MAX_FILE_BYTES,
-    ParsedDocument,
-    UnreadableFile,
-    extract_text_from_bytes,
-    parse_text,
-)
+from content.importer import DOC_TYPES, MAX_FILE_BYTES, ParsedDocument
 from content.importer.extract import SUPPORTED
 from content.importer.parser import FIELDS
 
@@ -31,10 +25,9 @@ SIGNATURE_MAX_AGE = 60 * 60 * 12
 _ISSUED_ON = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def sign_source(text: str, filename: str = "", document_id: int | None = None) -> str:
-    """The source of an import, signed so step 2 cannot swap it for another text."""
-    payload = {"text": text, "filename": filename, "document_id": document_id}
-    return signing.TimestampSigner(salt=SIGNING_SALT).sign_object(payload, compress=True)
+def sign_source(job_id: str) -> str:
+    """The import job of step 2, signed so the form cannot be pointed at another job."""
+    return signing.TimestampSigner(salt=SIGNING_SALT).sign_object({"job": job_id})
 
 
 def unsign_source(value: str) -> dict[str, Any]:
@@ -45,7 +38,7 @@ def unsign_source(value: str) -> dict[str, Any]:
 
 
 class ImportSourceForm(forms.Form):
-    """Step 1: an uploaded file or pasted text, read and parsed on validation."""
+    """Step 1: an uploaded file or pasted text (read later by a background task)."""
 
     file = forms.FileField(
         label=_("File"),
@@ -67,9 +60,16 @@ class ImportSourceForm(forms.Form):
             "A .txt, .docx or .pdf file (a PDF needs a text layer), up to %(size)s."
         ) % {"size": filesizeformat(MAX_FILE_BYTES)}
         self.source_text = ""
-        self.source_bytes: bytes | None = None
         self.filename = ""
-        self.parsed: ParsedDocument | None = None
+
+    @classmethod
+    def failed(cls, field: str, message: str) -> ImportSourceForm:
+        """An empty step-1 form showing why the background reading failed."""
+        form = cls()
+        form.cleaned_data = {}
+        form._errors = ErrorDict()
+        form.add_error(field, message)
+        return form
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
@@ -107,17 +107,10 @@ class ImportSourceForm(forms.Form):
             raise forms.ValidationError(
                 _("Upload a file or paste the text of the document."), code="none"
             )
-        try:
-            if upload:
-                self.filename = Path(upload.name).name
-                self.source_bytes = upload.read()
-                self.source_text = extract_text_from_bytes(self.source_bytes, self.filename)
-            else:
-                self.source_text = text
-            self.parsed = parse_text(self.source_text)
-        except UnreadableFile as error:
-            field = "file" if upload else "text"
-            self.add_error(field, str(error))
+        if upload:
+            self.filename = Path(upload.name).name
+        else:
+            self.source_text = text
         return cleaned
 
 

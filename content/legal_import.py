@@ -30,6 +30,7 @@ from content.models import (
     LegalLibraryPage,
     LegalSection,
 )
+from content.originals import private_collection, release_original
 from content.topic_rules import suggest_topics
 
 CENTRAL_PREFIXES = (
@@ -129,6 +130,50 @@ def find_existing(
     return pages.filter(number_key="", doc_type=parsed.doc_type or "", title=parsed.title).first()
 
 
+def find_existing_page(parsed: ParsedDocument) -> LegalDocumentPage | None:
+    """The page a re-import would update (as ``import_document`` finds it), read-only."""
+    if not parsed.issuer:
+        return None
+    issuer = Issuer.objects.filter(name=parsed.issuer).first()
+    if issuer is None:
+        return None
+    return find_existing(parsed, issuer, issued_date(parsed)[0])
+
+
+#: Fields compared when a document is imported again: (label, page attribute, parsed attribute).
+COMPARED = (
+    ("Tiêu đề", "title", "title"),
+    ("Loại", "doc_type", "doc_type"),
+    ("Số, ký hiệu", "number", "number"),
+    ("Nơi ban hành", "place", "place"),
+    ("Trích yếu", "subject", "subject"),
+    ("Người ký", "signer_name", "signer"),
+    ("Chức vụ người ký", "signer_title", "signer_title"),
+)
+
+
+def changes_from(page: LegalDocumentPage, parsed: ParsedDocument) -> list[tuple[str, str, str]]:
+    """(label, current, new) for each field the new text changes, the latest revision first."""
+    current = page.get_latest_revision_as_object()
+    changes = []
+    for label, attribute, name in COMPARED:
+        old, new = str(getattr(current, attribute) or ""), str(getattr(parsed, name) or "")
+        if name == "title":
+            new = short_title(new) if new else old
+        if old != new:
+            changes.append((label, old, new))
+    old_date = current.issued_on.isoformat() if current.issued_on else ""
+    if parsed.issued_on and not old_date.startswith(parsed.issued_on):
+        changes.append(("Ngày ban hành", old_date, parsed.issued_on))
+    old_sections = [(s.anchor, s.heading, s.text) for s in current.sections.all()]
+    new_sections = [(s.anchor, s.heading, s.text) for s in parsed.sections]
+    if old_sections != new_sections:
+        changes.append(
+            ("Nội dung", f"{len(old_sections)} mục", f"{len(new_sections)} mục (đã thay đổi)")
+        )
+    return changes
+
+
 def apply(
     page: LegalDocumentPage,
     parsed: ParsedDocument,
@@ -136,7 +181,8 @@ def apply(
     issued_on,
     precision: str,
 ) -> None:
-    page.title = short_title(parsed.title or parsed.subject or "Văn bản chưa có tiêu đề")
+    fallback = " ".join(filter(None, [parsed.doc_type_name, parsed.number])) or "Văn bản"
+    page.title = short_title(parsed.title or parsed.subject or fallback)
     page.full_title = parsed.title or parsed.subject or ""
     page.doc_type = parsed.doc_type or ""
     page.number = parsed.number or ""
@@ -192,10 +238,13 @@ def body_text_of(parsed: ParsedDocument) -> str:
 
 
 def attach_original(page: LegalDocumentPage, data: bytes, filename: str) -> None:
+    """Keep the original as a Wagtail document, private until the page is published."""
     Document = get_document_model()
     if page.original_file_id and page.original_file.file_size == len(data):
         return
-    document = Document(title=page.title[:255], file_size=len(data))
+    document = Document(
+        title=page.title[:255], file_size=len(data), collection=private_collection()
+    )
     document.file.save(filename, ContentFile(data), save=False)
     document._set_file_hash()
     document.save()
@@ -265,5 +314,7 @@ def import_document(
     if publish or (republish_live and not created and existing.live):
         revision.publish(user=user)
     page = LegalDocumentPage.objects.get(pk=page.pk)
+    if page.live and not page.has_unpublished_changes:
+        release_original(page)
     rebuild_citations(page, parsed.citations)
     return ImportResult(page=page, created=created)

@@ -9,7 +9,11 @@ from content.admin_import import ImportDocumentView, ImportMenuItem, menu_item
 
 @hooks.register("register_admin_urls")
 def register_import_url() -> list[URLPattern]:
-    return [path("nhap-van-ban/", ImportDocumentView.as_view(), name="content_import_document")]
+    view = ImportDocumentView.as_view()
+    return [
+        path("nhap-van-ban/", view, name="content_import_document"),
+        path("nhap-van-ban/<uuid:job_id>/", view, name="content_import_job"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

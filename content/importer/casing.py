@@ -13,6 +13,7 @@ import re
 
 from base.vietnamese import VN_UPPER
 from content.importer.doctypes import type_names
+from content.importer.units import province_names
 
 # Words after which the rest of a name is a proper (place) name.
 _LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -23,7 +24,14 @@ _ORG_HEADS = frozenset(
 # Acronyms kept in capitals.
 _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "TP.", "TW", "VN"})
 # Phrases always capitalised in running text.
-_ALWAYS = ("Chính phủ", "Quốc hội", "Việt Nam", "Nhà nước", "Đảng")
+_ALWAYS = ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Việt Nam", "Nhà nước", "Đảng")
+# Names of courts and procuracies, spelled as they print them in running text.
+_FIXED_NAMES = (
+    "Hội đồng Thẩm phán",
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Kiểm toán nhà nước",
+)
 _EXPANSIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 # Mid-sentence "Về việc" printed with a capital V (seed 004).
 _MID_VE_VIEC = re.compile(r"(?<=\S )Về việc\b")
@@ -82,7 +90,22 @@ def org_case(caps: str) -> str:
     return _fix_always(" ".join(out))
 
 
+def _fix_places(text: str) -> str:
+    """ "tỉnh đắk lắk" -> "tỉnh Đắk Lắk": a province after its level word keeps its capitals."""
+    for name in province_names():
+        text = re.sub(
+            rf"\b(tỉnh|thành phố|Tỉnh|Thành phố)\s+{re.escape(name)}(?!\w)",
+            lambda m, name=name: f"{m.group(1)} {name}",
+            text,
+            flags=re.IGNORECASE,
+        )
+    return text
+
+
 def _fix_always(text: str) -> str:
+    text = _fix_places(text)
+    for phrase in _FIXED_NAMES:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
     for phrase in _ALWAYS:
         text = re.sub(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", phrase, text)
     return text

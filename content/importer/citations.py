@@ -46,6 +46,12 @@ _BARE = re.compile(
     rf"(?<![\w/])(?P<num>\d+[A-Za-z]?)/(?:(?P<year>(?:19|20)\d{{2}})/)?"
     rf"(?P<sym>[A-Z{UP}][0-9A-Za-z{UP}{LOW}&]*(?:-{_SYM_PART})+|QH\d+)(?![\w/])"
 )
+# A Party document: number-TYPE/BODY ("36-CT/TW", "08-CTr/TU", "179- KH/TU",
+# "68-HD/BTGTU"); the body part is in capitals.
+_PARTY = re.compile(
+    rf"(?<![\w/-])(?P<num>\d+)\s*-\s*(?P<type>[A-Z{UP}][A-Za-z{UP}{LOW}]{{0,4}})"
+    rf"/(?P<body>[A-Z{UP}]{{2,}}[0-9A-Z{UP}]*)(?![\w/])"
+)
 # A law cited by name: capital "Luật" or "Bộ luật" not followed by "số"/"này".
 _NAMED = re.compile(rf"(?:{_PART})?(?P<law>(?:Bộ\s+luật|Luật)\s+(?!số\b|này\b)[{UP}{LOW}])")
 _NAME_STOP_WORDS = frozenset(
@@ -195,6 +201,23 @@ def _bare(paragraph: str, match: re.Match[str], where: tuple[str | None, str]) -
     )
 
 
+def _party(paragraph: str, match: re.Match[str], where: tuple[str | None, str]) -> Citation:
+    number = f"{match.group('num')}-{match.group('type')}/{match.group('body')}"
+    return Citation(
+        raw=match.group(0),
+        doc_type=code_for_name(match.group("type")),
+        number=number,
+        number_key=normalise_number(number),
+        date=None,
+        issuer_hint=None,
+        title_hint=None,
+        part=None,
+        relation=_relation(paragraph, match.start()),
+        section_anchor=where[0],
+        source=where[1],
+    )
+
+
 def _law_name(paragraph: str, start: int) -> tuple[str, int]:
     """Words of a law's name from ``start``: stops at punctuation or a stop word.
 
@@ -253,6 +276,10 @@ def find_citations(paragraph: str, anchor: str | None, source: str) -> list[Cita
     for match in _BARE.finditer(paragraph):
         if not any(a <= match.start() < b for a, b in taken):
             found.append((match.start(), _bare(paragraph, match, where)))
+            taken.append(match.span())
+    for match in _PARTY.finditer(paragraph):
+        if not any(a <= match.start() < b for a, b in taken):
+            found.append((match.start(), _party(paragraph, match, where)))
             taken.append(match.span())
     for match in _NAMED.finditer(paragraph):
         if any(a <= match.start("law") < b for a, b in taken):

@@ -7,6 +7,7 @@ editor can act on. The size is checked before anything is read.
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,14 @@ from content.importer.model import UnreadableFile
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SUPPORTED = (".txt", ".docx", ".pdf")
+# DOCX limits, checked on the zip directory before anything is decompressed.
+MAX_DOCX_ENTRIES = 1000
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_DOCX_RATIO = 100  # per entry above 1 MB: real XML compresses 5-20 times
+MAX_XML_DEPTH = 200
+# PDF limits: pages read, and wall time spent extracting them.
+MAX_PDF_PAGES = 500
+PDF_TIME_BUDGET = 20.0
 # Share of control / undecodable characters above which a "text" is binary.
 _MAX_JUNK_RATIO = 0.02
 
@@ -94,6 +103,7 @@ def _docx_text(data: bytes, filename: str) -> str:
     import docx  # imported lazily: only uploads of .docx need it
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_docx_zip(data, filename)
     try:
         document = docx.Document(io.BytesIO(data))
         return "\n".join(_docx_blocks(document))
@@ -101,6 +111,52 @@ def _docx_text(data: bytes, filename: str) -> str:
         raise UnreadableFile(
             f"Tệp {filename} không phải tệp .docx hợp lệ (hỏng hoặc sai định dạng)"
         ) from exc
+
+
+def _check_docx_zip(data: bytes, filename: str) -> None:
+    """Refuse a zip bomb or hostile XML before python-docx decompresses anything."""
+    refused = f"Tệp {filename} bị từ chối: "
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise UnreadableFile(
+            f"Tệp {filename} không phải tệp .docx hợp lệ (hỏng hoặc sai định dạng)"
+        ) from exc
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise UnreadableFile(refused + f"quá nhiều thành phần ({len(entries)})")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_DOCX_UNCOMPRESSED:
+        raise UnreadableFile(
+            refused + f"giải nén ra {total / 1024 / 1024:.0f} MB, quá giới hạn "
+            f"{MAX_DOCX_UNCOMPRESSED // 1024 // 1024} MB (tệp nén bất thường)"
+        )
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_DOCX_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise UnreadableFile(refused + f"tỷ lệ nén bất thường ở {entry.filename}")
+    for entry in entries:
+        if entry.filename.endswith((".xml", ".rels")):
+            _check_xml(archive, entry, refused)
+
+
+def _check_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, refused: str) -> None:
+    """No DTD or entity (OOXML never needs one) and no absurd nesting; read as a stream."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    depth = 0
+    try:
+        with archive.open(entry) as stream:
+            for event, _ in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+                depth += 1 if event == "start" else -1
+                if depth > MAX_XML_DEPTH:
+                    raise UnreadableFile(refused + f"XML lồng quá sâu ở {entry.filename}")
+    except DefusedXmlException as exc:
+        raise UnreadableFile(refused + f"XML chứa DTD/thực thể ở {entry.filename}") from exc
+    except (SyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:  # ParseError
+        raise UnreadableFile(refused + f"XML hỏng ở {entry.filename}") from exc
 
 
 def _docx_blocks(document: object) -> Iterator[str]:
@@ -138,7 +194,7 @@ def _pdf_text(data: bytes, filename: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableFile(f"Tệp PDF {filename} được đặt mật khẩu")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _pdf_pages(reader, filename)
     except UnreadableFile:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -147,3 +203,26 @@ def _pdf_text(data: bytes, filename: str) -> str:
     if not text.strip():
         raise UnreadableFile("PDF không có lớp văn bản (bản quét?)")
     return text
+
+
+def _pdf_pages(reader: object, filename: str) -> list[str]:
+    """Text of each page, within the page limit and the time budget.
+
+    Each page is read on its own (``reader.pages[i]``), so the work grows with
+    the number of pages, and the clock is checked after every page.
+    """
+    count = len(reader.pages)  # type: ignore[attr-defined]
+    if count > MAX_PDF_PAGES:
+        raise UnreadableFile(
+            f"Tệp PDF {filename} có {count} trang, quá giới hạn {MAX_PDF_PAGES} trang"
+        )
+    started = time.monotonic()
+    pages: list[str] = []
+    for index in range(count):
+        pages.append(reader.pages[index].extract_text() or "")  # type: ignore[attr-defined]
+        if time.monotonic() - started > PDF_TIME_BUDGET:
+            raise UnreadableFile(
+                f"Tệp PDF {filename}: đọc quá {PDF_TIME_BUDGET:.0f} giây "
+                f"(mới được {index + 1}/{count} trang), tệp bất thường"
+            )
+    return pages

@@ -24,6 +24,7 @@ import re
 
 from base.vietnamese import VN_LOWER, VN_UPPER, clean_text
 from content.importer.doctypes import code_for_name
+from content.importer.layout import cut_motto, literal_breaks, repair_header, split_cells
 
 LOW = VN_LOWER
 UP = VN_UPPER
@@ -36,11 +37,13 @@ _SUP_TO_DIGIT = str.maketrans(
 # The national motto, possibly wrapped over lines (removed: it is layout, not content).
 _MOTTO = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+    r"|Độc\s+lập\s*[-–]\s*Tự(?:\s+do)?\s*[-–]\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
 # Rules and cell separators: "-------", "_____", "|" lines.
-_SEPARATOR_LINE = re.compile(r"^\s*(?:[-_=~*•.]{2,}|\|+)\s*$")
+_SEPARATOR_LINE = re.compile(
+    r"^\s*(?:[-–—_=~*•.]{2,}|[-–—\s]*o0o[-–—\s]*|[-–—_=~*•.]+(?:\s+[-–—_=~*•.]+)+|\|+)\s*$"
+)
 # "**bold**", "*italic*"; "(*)" is a real marker and is kept.
 _EMPHASIS = re.compile(r"\*+")
 # A footnote's text: a line starting with superscript digits ("¹ Văn bản số ...").
@@ -68,6 +71,7 @@ _MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
+_COMPLETE_DATE = re.compile(r",\s*ngày\b.*năm\s*\d{4}\s*$")
 # A paragraph that only announces what follows: join the next line to it.
 _LABEL_ONLY = re.compile(r"^(?:Số|Căn cứ|Thực hiện|Theo đề nghị của)\s*:?$")
 # Abbreviations whose final dot does not end a sentence.
@@ -101,6 +105,25 @@ _CONNECTORS = frozenset(
 _NUMBERED_HEAD = re.compile(
     r"^(?:(?:Điều|Chương|Mục|Phần)\s+\S+|[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•])\s"
 )
+
+
+# The issuing authority printed alone under the title ("THỦ TƯỚNG CHÍNH PHỦ",
+# "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "BỘ TRƯỞNG BỘ Y TẾ"): never part of the title.
+_AUTHORITY_LINE = re.compile(
+    rf"""^(?:
+        (?:THỦ\sTƯỚNG\s)?CHÍNH\sPHỦ|QUỐC\sHỘI
+      | (?:(?:CHỦ\sTỊCH|GIÁM\sĐỐC)\s)?(?:(?:ỦY|UỶ)\sBAN|HỘI\sĐỒNG)\sNHÂN\sDÂN
+        (?:\s(?:TỈNH|THÀNH\sPHỐ|HUYỆN|QUẬN|THỊ\sXÃ|XÃ|PHƯỜNG|THỊ\sTRẤN)\s[{UP}\s-]{{2,40}})?
+      | BỘ\sTRƯỞNG\sBỘ\s[{UP}\s,-]+
+      | HỘI\sĐỒNG\sTHẨM\sPHÁN\s[{UP}\s]+
+    )$""",
+    re.VERBOSE,
+)
+
+
+def is_authority_line(line: str) -> bool:
+    """A line in capitals naming the issuing authority."""
+    return is_caps(line) and bool(_AUTHORITY_LINE.match(line))
 
 
 def is_marker(line: str) -> bool:
@@ -151,10 +174,10 @@ def _strip_emphasis(text: str) -> str:
 
 def raw_lines(text: str) -> list[str]:
     """Cleaned lines: NFC, no motto, no emphasis, separators as blank lines."""
-    text = _strip_emphasis(clean_text(text))
-    text = _MOTTO.sub("\n\n", text)
+    text = _strip_emphasis(clean_text(literal_breaks(text)))
+    text = _MOTTO.sub("\n\n", cut_motto(text))
     lines = []
-    for line in text.split("\n"):
+    for line in repair_header(split_cells(text.split("\n"))):
         line = "" if _SEPARATOR_LINE.match(line) else _normalise_line(line)
         lines.append(line)
     return lines
@@ -185,6 +208,12 @@ class _Paragraphs:
             return True
         if is_marker(line) or is_type_line(prev) or prev.endswith("./."):
             return False
+        if _COMPLETE_DATE.search(prev) and _MARKER.match(prev):
+            return False  # a place-date line is complete once its year is printed
+        if is_authority_line(line) and not _ends_with_connector(prev):
+            return False
+        if not re.search(rf"[{UP}{LOW}]", line) and not self.gap and not ends_sentence(prev):
+            return True  # "(2021-2025)" under a title in capitals
         if line[0] in LOW:
             return True
         if self.gap or ends_sentence(prev) or is_caps(prev) != is_caps(line):

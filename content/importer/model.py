@@ -97,6 +97,15 @@ class ParsedDocument:
         data["doc_type_name"] = self.doc_type_name
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedDocument:
+        """The document ``to_dict`` produced (as stored by a background import)."""
+        values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        values["sections"] = [Section(**s) for s in data.get("sections", [])]
+        values["footnotes"] = [Footnote(**f) for f in data.get("footnotes", [])]
+        values["citations"] = [Citation(**c) for c in data.get("citations", [])]
+        return cls(**values)
+
     def references(self) -> list[str]:
         """Distinct cited numbers in order of first appearance.
 

@@ -37,9 +37,11 @@ from content.importer.casing import (
 )
 from content.importer.citations import NUMBER_PATTERN, find_citations, paragraph_relation
 from content.importer.doctypes import DOC_TYPES, code_for_name, code_for_symbol, type_names
-from content.importer.lines import ends_sentence, is_caps, is_marker, prepare
+from content.importer.encodings import repair_encoding
+from content.importer.lines import ends_sentence, is_authority_line, is_caps, is_marker, prepare
 from content.importer.model import Citation, Footnote, NoDocumentFound, ParsedDocument
 from content.importer.structure import build_sections, is_normative, is_section_start
+from content.importer.units import canonical_ministry, issuers_from_symbol, unit_for_place
 
 UP = VN_UPPER
 LOW = VN_LOWER
@@ -47,7 +49,7 @@ FIELDS = ("doc_type", "number", "issuer", "place", "issued_on", "signer", "signe
 
 # "Số: 03/KH-UBND", "Luật số: 13/2022/QH15", "Số: /KH-UBND".
 _NUMBER_LINE = re.compile(
-    r"^(?:(?P<kind>Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)\s+)?"
+    r"^(?:(?P<kind>Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Công văn|Văn bản)\s+)?"
     r"[Ss]ố\s*(?::\s*|(?=\d*\s*/))(?P<rest>.*)$"
 )
 # The number part of a number line; the leading number may be blank ("/KH-UBND").
@@ -69,6 +71,8 @@ _SIGNED_NOTE = re.compile(r"^[\[(\s]*(?:Đã\s+ký|đã\s+ký|Ký)[)\]\s.]*$")
 # A person's name: 2-6 capitalised syllables.
 _PERSON = re.compile(rf"^[{UP}][{LOW}]*(?:\s+[{UP}][{LOW}]*){{1,5}}$")
 _BASIS = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét)\b")
+# A basis line, also with its words damaged by extraction ("Căn cLuật ...").
+_BASIS_LIKE = re.compile(r"^(?:Căn\b|Căn c|Thực hiện\b|Theo đề nghị|Xét\b)")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
 _CLOSING_START = ("Trên đây",)
@@ -105,6 +109,7 @@ _ACTS = (
     r"|thông báo|quyết định|báo cáo|chỉ đạo)\b"
 )
 _LEVEL = r"thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn"
+_LEVEL_CAPS = "THÀNH PHỐ|TỈNH|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN"
 _SELF_UBND = re.compile(
     rf"(?:Ủy ban nhân dân|UBND)\s+(?P<level>{_LEVEL})(?P<name>(?:\s+[{UP}][{LOW}]*)*)\s+{_ACTS}"
 )
@@ -115,6 +120,25 @@ _SELF_DEPT = re.compile(rf"(?P<org>Sở\s+{_ORG})\s+{_ACTS}")
 _SELF_NATIONAL = re.compile(
     rf"^(?:Bộ trưởng\s+)?(?P<org>Bộ\s+{_ORG}|Thủ tướng Chính phủ|Chính phủ|Quốc hội)\s+ban hành\b"
 )
+# The issuing authority printed in capitals between the title and the preamble
+# ("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...").
+_AUTHORITY_LINE = re.compile(
+    rf"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\s+)?"
+    rf"(?P<body>(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)"
+    rf"\s+(?:{_LEVEL_CAPS})\s+[{UP}\s-]+)$"
+)
+# A body's name without its unit: "ỦY BAN NHÂN DÂN" alone says no province.
+_BARE_COUNCIL = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$")
+# Initial letter lost in extraction ("Y BAN NHÂN DÂN").
+_LOST_INITIAL = re.compile(r"^(?:Y BAN NHÂN DÂN|I ĐỒNG NHÂN DÂN)\b")
+# A sender named in a letter without header: ", Thanh tra Bộ ... đề nghị".
+_SELF_SENDER = re.compile(
+    rf"(?:^|,\s+)(?P<org>(?:Thanh tra\s+|Văn phòng\s+)?Bộ\s+{_ORG})(?:\s*\([^)]*\))?"
+    rf"\s+(?:đề nghị|yêu cầu|hướng dẫn|thông báo)\b"
+)
+
+# Each ministry of a joint header: "BỘ Y TẾ - BỘ GIÁO DỤC VÀ ĐÀO TẠO".
+_MINISTRY_HEADS = re.compile(r"(?:^|\s*[-,]?\s+)(?=BỘ\s+(?!TRƯỞNG))")
 # A unit above the issuer in a two-line header: "UBND TỈNH LAI CHÂU" / "SỞ ...".
 _PARENT_SPLIT = re.compile(
     rf"^(?P<parent>(?:UBND|ỦY BAN NHÂN DÂN|HĐND|BỘ\s+[{UP}\s,-]+?)"
@@ -126,8 +150,9 @@ _PARENT_SPLIT = re.compile(
 
 def parse_text(text: str) -> ParsedDocument:
     """Parse one document; raise NoDocumentFound when nothing of a document is found."""
+    text, encoding_warnings = repair_encoding(text)
     paragraphs, notes = prepare(text)
-    doc = ParsedDocument()
+    doc = ParsedDocument(warnings=encoding_warnings)
     body_end = _body_end(paragraphs)
     paragraphs = [
         _END_MARK.sub(".", p) if i == body_end - 1 else p for i, p in enumerate(paragraphs)
@@ -146,8 +171,7 @@ def parse_text(text: str) -> ParsedDocument:
     doc.sections, numbering_warnings = build_sections(body, normative)
     _read_closing(doc, paragraphs[body_end:])
     doc.footnotes = [Footnote(marker, note) for marker, note in notes]
-    if not doc.issuer:
-        doc.issuer = _issuer_from_text(preamble, doc.place, "\n".join(paragraphs))
+    doc.issuer = _complete_issuer(doc, preamble, "\n".join(paragraphs))
     _finish(doc, header, "\n".join(paragraphs[start:]))
     doc.warnings.extend(numbering_warnings)
     doc.warnings.extend(_footnote_warnings(doc, paragraphs))
@@ -206,7 +230,15 @@ class _Header:
         return self.index
 
     def _step(self, paragraph: str) -> bool:
-        for reader in (self._number, self._place_date, self._letter, self._type, self._addressees):
+        readers = (
+            self._number,
+            self._place_date,
+            self._letter,
+            self._type,
+            self._untyped_subject,
+            self._addressees,
+        )
+        for reader in readers:
             if reader(paragraph):
                 return True
         if (
@@ -225,9 +257,13 @@ class _Header:
         if not match or self.doc.symbol:
             return False
         self.number_kind = match.group("kind")
-        number = _HEADER_NUMBER.search(match.group("rest"))
+        rest, _, subject = match.group("rest").partition("V/v")
+        number = _HEADER_NUMBER.search(rest)
         if number:
             _set_number(self.doc, number)
+        if subject.strip(" :."):
+            self.letter = True
+            self.doc.subject = subject.strip(" :.")
         self.index += 1
         return True
 
@@ -254,14 +290,46 @@ class _Header:
         code, rest = _type_prefix(paragraph)
         if code is None:
             return False
+        by_symbol = code_for_symbol(self.doc.symbol) if self.doc.symbol else None
+        if rest and by_symbol not in (None, "CV", code):
+            # "QUY ĐỊNH XỬ PHẠT ..." under "Số: 130/2021/NĐ-CP": a subject, not a type line.
+            code, rest = by_symbol, paragraph
         self.type_code = code
         self.index += 1
         if rest:
             self.doc.subject, self.subject_caps = rest, True
+            self._subject_continues()
         elif self.index < self.end and _subject_like(self.paragraphs[self.index]):
             subject = self.paragraphs[self.index]
             self.doc.subject, self.subject_caps = subject, is_caps(subject)
             self.index += 1
+        return True
+
+    def _subject_continues(self) -> None:
+        """ "QUY CHẾ PHỐI HỢP" / "VỀ PHÒNG, CHỐNG ...": a caps line after goes on."""
+        if self.index < self.end:
+            nxt = self.paragraphs[self.index]
+            if is_caps(nxt) and not is_marker(nxt) and not is_authority_line(nxt):
+                self.doc.subject = f"{self.doc.subject} {nxt}"
+                self.index += 1
+
+    def _untyped_subject(self, paragraph: str) -> bool:
+        """A subject under the number and date when the page dropped the type line.
+
+        Capitals ("NGĂN CHẶN, ĐẨY LÙI BẠO LỰC HỌC ĐƯỜNG") or one unfinished
+        sentence followed by the legal basis; the type then comes from the symbol.
+        """
+        if self.type_code or self.doc.subject or not self.doc.number_key:
+            return False
+        if is_marker(paragraph) or is_authority_line(paragraph) or _BASIS.match(paragraph):
+            return False
+        nxt = self.paragraphs[self.index + 1] if self.index + 1 < self.end else ""
+        if is_caps(paragraph):
+            self.subject_caps = True
+        elif ends_sentence(paragraph) or len(paragraph) > 300 or not _BASIS_LIKE.match(nxt):
+            return False
+        self.doc.subject = paragraph
+        self.index += 1
         return True
 
     def _addressees(self, paragraph: str) -> bool:
@@ -281,11 +349,19 @@ class _Header:
         caps = " ".join(self.caps).strip()
         if not caps:
             return
+        caps = _LOST_INITIAL.sub(lambda m: ("Ủ" if m.group()[0] == "Y" else "HỘ") + m.group(), caps)
         split = _PARENT_SPLIT.match(caps)
         if split:
             self.doc.issuer_parent = org_case(expand_abbreviations(split.group("parent")))
             caps = split.group("issuer")
-        self.doc.issuer = org_case(expand_abbreviations(caps))
+        joint = issuers_from_symbol(self.doc.symbol)
+        if len(joint) > 1 or len(_MINISTRY_HEADS.findall(caps)) > 1:
+            # Joint issuers: the symbol names each ministry even where the header is damaged.
+            names = joint or [org_case(p) for p in _MINISTRY_HEADS.split(caps) if p.strip(" -,")]
+            self.doc.issuer = "; ".join(names)
+            return
+        issuer = org_case(expand_abbreviations(caps))
+        self.doc.issuer = canonical_ministry(issuer) or issuer
 
 
 def _type_prefix(paragraph: str) -> tuple[str | None, str]:
@@ -415,6 +491,33 @@ def _place_level_name(place: str | None) -> tuple[str | None, str | None]:
     return None, place
 
 
+def _complete_issuer(doc: ParsedDocument, preamble: list[str], text: str) -> str | None:
+    """The header's issuer, completed when it lacks its unit ("ỦY BAN NHÂN DÂN |").
+
+    In order: the authority line under the title ("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH"),
+    the place line when it names a province, the text's own statement of who acts;
+    with no header at all, a central body named by the symbol ("NĐ-CP": Chính phủ).
+    Otherwise the issuer stays missing: "Ủy ban nhân dân" alone is never output.
+    """
+    issuer = doc.issuer
+    if issuer and not _BARE_COUNCIL.match(issuer):
+        return issuer
+    for paragraph in preamble[:2]:
+        if match := _AUTHORITY_LINE.match(paragraph):
+            return org_case(match.group("body"))
+    if issuer:
+        unit = unit_for_place(doc.place)
+        if unit:
+            return f"{issuer} {unit}"
+    found = _issuer_from_text(preamble, doc.place, text)
+    if found and (not issuer or fold(found).startswith(fold(issuer))):
+        return found
+    if not issuer:
+        bodies = issuers_from_symbol(doc.symbol)
+        return "; ".join(bodies) if bodies else None
+    return None
+
+
 def _issuer_from_text(preamble: list[str], place: str | None, text: str) -> str | None:
     """The body that states it acts, completed from the place line (see module doc)."""
     place_level, place_name = _place_level_name(place)
@@ -433,6 +536,8 @@ def _issuer_from_text(preamble: list[str], place: str | None, text: str) -> str 
             return None
         if match := _SELF_NATIONAL.search(paragraph):
             return match.group("org")
+        if match := _SELF_SENDER.search(paragraph):
+            return match.group("org")
     return None
 
 
@@ -445,6 +550,8 @@ def _finish(doc: ParsedDocument, header: _Header, body_text: str) -> None:
         doc.doc_type = code_for_symbol(doc.symbol)
     if doc.doc_type is None and header.number_kind:
         doc.doc_type = code_for_name(header.number_kind)
+    if doc.doc_type is None and doc.addressees and not doc.symbol:
+        doc.doc_type = "CV"  # a letter shown from "Kính gửi:" on: no type line, no number
     if doc.subject:
         subject = doc.subject
         if header.subject_caps:
@@ -461,7 +568,8 @@ def _title(doc: ParsedDocument, letter: bool) -> str:
         return f"V/v {lower_first(doc.subject)}"
     if name and doc.subject:
         return f"{name} {lower_first(doc.subject)}"
-    return doc.subject or name or ""
+    # No subject: no title (a bare "Kế hoạch" says nothing); the page falls back itself.
+    return doc.subject or ""
 
 
 def _citations(doc: ParsedDocument) -> list[Citation]:

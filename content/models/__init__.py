@@ -1,3 +1,4 @@
+from .imports import ImportJob
 from .legal import (
     Citation,
     Issuer,
@@ -20,6 +21,7 @@ from .pages import (
 from .sections import CampaignIndexPage, GuidanceIndexPage
 
 __all__ = [
+    "ImportJob",
     "ArticleIndexPage",
     "ArticlePage",
     "CampaignIndexPage",

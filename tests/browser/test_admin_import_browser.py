@@ -59,7 +59,7 @@ def test_import_seed_004_through_the_admin(page, site, django_user_model):
     assert not violations, describe(violations)
 
     page.fill("#id_place", "Tam Đường, Lai Châu")
-    page.locator("form:has(input[name=step]) button[type=submit]").click()
+    page.locator("form:has(input[name=source]) button[type=submit]").click()
     page.wait_for_url("**/admin/pages/*/edit/")
     assert page.input_value("#id_title").startswith("Kế hoạch thực hiện Chỉ thị số 23/CT-TTg")
 

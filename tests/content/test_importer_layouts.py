@@ -1,0 +1,253 @@
+"""The layouts real documents arrive in, and the public corpus as a whole (no database)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from content.importer import parse_text
+from content.importer.evaluate import evaluate, read_expected
+
+CORPUS = Path(__file__).resolve().parents[2] / "content" / "fixtures" / "legal_corpus"
+TEXTS = sorted((CORPUS / "texts").glob("*.txt"))
+
+BODY = "Căn cứ Luật Trẻ em năm 2016;\nI. MỤC ĐÍCH\n1. Bảo vệ trẻ em."
+
+
+# -- header cells flattened with "|" -----------------------------------------------
+
+
+def test_pipe_cells_give_number_place_and_date() -> None:
+    doc = parse_text(
+        "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 18/CT-TTg | Hà Nội, ngày 16 tháng 05 năm 2017 |\n"
+        "CHỈ THỊ\nVỀ VIỆC TĂNG CƯỜNG BẢO VỆ TRẺ EM\n" + BODY
+    )
+    assert (doc.number, doc.place, doc.issued_on) == ("18/CT-TTg", "Hà Nội", "2017-05-16")
+    assert doc.issuer == "Thủ tướng Chính phủ"
+    assert doc.title == "Chỉ thị về việc tăng cường bảo vệ trẻ em"
+
+
+def test_cut_issuer_cell_is_completed_from_the_authority_line() -> None:
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 12/QĐ-UBND | Buôn Ma Thuột, ngày 3 tháng 4 năm 2020 |\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\n" + BODY
+    )
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Đắk Lắk"
+    assert doc.title == "Quyết định về việc phê duyệt kế hoạch"
+
+
+def test_cut_issuer_cell_is_completed_from_a_province_place() -> None:
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN |\nSố: 41/KH-UBND |\nBà Rịa - Vũng Tàu, ngày 10 tháng 05 năm 2017 |\n"
+        + BODY
+    )
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"
+
+
+def test_cut_issuer_without_province_stays_missing() -> None:
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN |\nSố: 5/KH-UBND | Ea Súp, ngày 10 tháng 05 năm 2017 |\n" + BODY
+    )
+    assert doc.issuer is None
+    assert "issuer" in doc.missing
+
+
+# -- dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Gia\nLai, ngày 21 tháng 9\nnăm 2021",
+        "Gia Lai, ngày 21\ntháng 9 năm 2021",
+        "Gia Lai, ngày 21tháng 09năm 2021",
+        "   Gia Lai, ngày  21  tháng  09  năm 2021",
+    ],
+    ids=["wrapped-place", "wrapped-day", "glued", "leading-spaces"],
+)
+def test_dates_in_every_shape(lines: str) -> None:
+    doc = parse_text(f"ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 7/KH-UBND\n{lines}\nKẾ HOẠCH\n" + BODY)
+    assert (doc.place, doc.issued_on) == ("Gia Lai", "2021-09-21")
+
+
+def test_blank_day_keeps_month_precision() -> None:
+    doc = parse_text("BỘ Y TẾ\nSố: 7/KH-BYT\nHà Nội, ngày    tháng 9 năm 2021\n" + BODY)
+    assert (doc.issued_on, doc.issued_precision) == ("2021-09", "month")
+
+
+# -- number lines ----------------------------------------------------------------------
+
+
+def test_number_line_with_leading_spaces_and_em_dash_rules() -> None:
+    doc = parse_text(
+        "BỘ LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI\n——————\n   Số:  23/2010/TT-BLĐTBXH\n"
+        "—————\nHà Nội, ngày 16 tháng 8 năm 2010\n  THÔNG TƯ\nQUY ĐỊNH QUY TRÌNH\n"
+        "——-\n" + BODY
+    )
+    assert doc.number == "23/2010/TT-BLĐTBXH"
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"
+    assert doc.title == "Thông tư quy định quy trình"
+
+
+def test_subject_on_the_number_line() -> None:
+    doc = parse_text(
+        "Công văn số 698/UBND-GD V/v tăng cường giáo dục đạo đức cho học sinh\n"
+        "Kính gửi: Các trường học.\nNội dung."
+    )
+    assert (doc.doc_type, doc.number) == ("CV", "698/UBND-GD")
+    assert doc.title == "V/v tăng cường giáo dục đạo đức cho học sinh"
+    assert doc.references() == []
+
+
+def test_literal_line_breaks_of_scraped_text() -> None:
+    text = (
+        r"ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\r\nSố: 9/KH-UBND\r\n"
+        r"Lạng Sơn, ngày 5 tháng 3 năm 2022\r\nKẾ HOẠCH\r\nBẢO VỆ TRẺ EM\r\n"
+        r"Căn cứ Nghị định số 56/2017/NĐ-CP;\r\nI. MỤC ĐÍCH"
+    )
+    doc = parse_text(text)
+    assert (doc.number, doc.issued_on, doc.title) == (
+        "9/KH-UBND",
+        "2022-03-05",
+        "Kế hoạch bảo vệ trẻ em",
+    )
+
+
+# -- titles ----------------------------------------------------------------------------
+
+
+def test_upper_case_title_keeps_proper_names() -> None:
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nSố: 3/KH-UBND\nĐắk Lắk, ngày 1 tháng 2 năm 2022\n"
+        "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT CỦA QUỐC HỘI VÀ CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ "
+        "TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK\nI. MỤC ĐÍCH\n1. Bảo vệ."
+    )
+    assert doc.title == (
+        "Kế hoạch thực hiện nghị quyết của Quốc hội và chỉ thị của Thủ tướng Chính phủ "
+        "trên địa bàn tỉnh Đắk Lắk"
+    )
+
+
+def test_title_does_not_swallow_the_authority_line() -> None:
+    doc = parse_text(
+        "BỘ Y TẾ\nSố: 4/QĐ-BYT\nHà Nội, ngày 1 tháng 2 năm 2022\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC PHÊ DUYỆT TÀI LIỆU HƯỚNG DẪN\nBỘ TRƯỞNG BỘ Y TẾ\n"
+        "Căn cứ Luật Khám bệnh, chữa bệnh;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt."
+    )
+    assert doc.title == "Quyết định về việc phê duyệt tài liệu hướng dẫn"
+
+
+def test_type_from_symbol_beats_a_type_word_starting_the_subject() -> None:
+    doc = parse_text(
+        "CHÍNH PHỦ |\nSố: 130/2021/NĐ-CP |\nHà Nội, ngày 30 tháng 12 năm 2021 |\n"
+        "QUY ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH\nCăn cứ Luật Trẻ em;\nĐiều 1. Phạm vi"
+    )
+    assert (doc.doc_type, doc.issuer) == ("ND", "Chính phủ")
+    assert doc.title == "Nghị định quy định xử phạt vi phạm hành chính"
+
+
+def test_no_subject_gives_no_title() -> None:
+    doc = parse_text("ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nSố: 1/KH-UBND\n" + BODY)
+    assert doc.title == ""
+    assert doc.doc_type == "KH"
+
+
+def test_joint_issuers_are_read_from_the_symbol() -> None:
+    doc = parse_text(
+        "BỘ Y TẾ - BGIÁO DỤC VÀ ĐÀO TẠO\nSố: 13/2016/TTLT-BYT-BGDĐT\n"
+        "Hà Nội, ngày 12 tháng 05 năm 2016\nTHÔNG TƯ LIÊN TỊCH\nQUY ĐỊNH Y TẾ TRƯỜNG HỌC\n" + BODY
+    )
+    assert doc.issuer == "Bộ Y tế; Bộ Giáo dục và Đào tạo"
+
+
+def test_party_documents_are_cited() -> None:
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 75/KH-UBND\nSơn La, ngày 1 tháng 2 năm 2020\n"
+        "Thực hiện Chỉ thị số 36-CT/TW của Bộ Chính trị, Kế hoạch số 179- KH/TU;\nI. MỤC ĐÍCH"
+    )
+    assert doc.references() == ["36-CT/TW", "179-KH/TU"]
+
+
+# -- the corpus ----------------------------------------------------------------------
+
+
+def test_corpus_accuracy_and_no_invented_values() -> None:
+    report = evaluate([CORPUS / "texts"], read_expected(CORPUS / "expected.tsv"))
+    assert report.files == len(TEXTS)
+    assert report.invented == 0, [str(m) for m in report.misses if m.invented]
+    assert report.accuracy >= 0.97, "\n".join(report.lines())
+
+
+def _variant(text: str) -> str:
+    return unicodedata.normalize("NFD", text).replace("\n", "\r\n").replace(" ", "\u00a0")
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name[:3] for p in TEXTS])
+def test_nfd_crlf_nbsp_variants_give_identical_results(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        plain = parse_text(text).to_dict()
+    except Exception as error:  # a refused text must be refused the same way
+        with pytest.raises(type(error)):
+            parse_text(_variant(text))
+        return
+    assert parse_text(_variant(text)).to_dict() == plain
+
+
+# -- legacy encodings ------------------------------------------------------------------
+
+HEADER = "ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKon Tum, ngày 3 tháng 4 năm 2020\n"
+
+
+def _cp1252_mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def test_mojibake_is_repaired_with_a_warning() -> None:
+    doc = parse_text(_cp1252_mojibake(HEADER + "KẾ HOẠCH\nBẢO VỆ TRẺ EM\n" + BODY))
+    assert (doc.issuer, doc.number, doc.issued_on) == (
+        "Ủy ban nhân dân tỉnh Kon Tum",
+        "5/KH-UBND",
+        "2020-04-03",
+    )
+    assert any("UTF-8" in w for w in doc.warnings)
+
+
+def test_tcvn3_text_is_converted_with_a_warning() -> None:
+    tcvn3 = (
+        "Sè: 5/KH-UBND\nKon Tum, ngµy 3 th¸ng 4 n¨m 2020\n"
+        "KÕ ho¹ch\nB¶o vÖ trÎ em\nC¨n cø LuËt TrÎ em n¨m 2016;\nI. Môc ®Ých"
+    )
+    doc = parse_text(tcvn3)
+    assert (doc.place, doc.issued_on, doc.doc_type) == ("Kon Tum", "2020-04-03", "KH")
+    assert doc.basis == ["Căn cứ Luật Trẻ em năm 2016"]
+    assert any("TCVN3" in w for w in doc.warnings)
+
+
+def test_vni_text_is_converted_with_a_warning() -> None:
+    vni = (
+        "UÛY BAN NHAÂN DAÂN TÆNH KON TUM\nSoá: 5/KH-UBND\nKon Tum, ngaøy 3 thaùng 4 naêm 2020\n"
+        "Caên cöù Luaät Treû em naêm 2016;\nI. Muïc ñích"
+    )
+    doc = parse_text(vni)
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
+    assert doc.issued_on == "2020-04-03"
+    assert any("VNI" in w for w in doc.warnings)
+
+
+def test_windows_1258_combining_sequences_are_composed() -> None:
+    text = "Kê\u0301 hoa\u0323ch".encode("cp1258").decode("cp1258")
+    assert "\u0301" in text  # cp1258 writes "ế" as "ê" + combining acute
+    doc = parse_text(HEADER + text.upper() + "\nBẢO VỆ TRẺ EM\n" + BODY)
+    assert doc.doc_type == "KH"
+    assert any("Windows-1258" in w for w in doc.warnings)
+
+
+def test_correct_text_is_never_converted() -> None:
+    doc = parse_text(HEADER + "KẾ HOẠCH\nBẢO VỆ TRẺ EM\n" + BODY)
+    assert doc.warnings == []
