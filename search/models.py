@@ -112,9 +112,7 @@ class QueryStat(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["query_hash", "day"], name="unique_query_hash_per_day"
-            )
+            models.UniqueConstraint(fields=["query_hash", "day"], name="unique_query_hash_per_day")
         ]
         indexes = [models.Index(fields=["day"])]
 
