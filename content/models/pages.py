@@ -5,8 +5,8 @@ with wagtail-localize, and need the privacy confirmation before they go live."""
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +109,43 @@ class PublicPage(FoldedSearchMixin, Page):
                         "Confirm that the page identifies no child victim before it is published."
                     )
                 }
+            )
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            self.refuse_stale_save()
+            return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        with transaction.atomic():
+            self.refuse_stale_save()
+            return super().save_revision(*args, **kwargs)
+
+    def refuse_stale_save(self) -> None:
+        """Refuse a save from an editor that loaded the page before it was published.
+
+        Wagtail's autosave can race "Approve and publish": a save that loaded the page
+        while it was a draft and lands after the publish would write the page back as
+        not live (404) or put a new draft on top of the approved version (LIVE +
+        DRAFT), logged as an edit by the approver after the publish. The page row is
+        locked (on SQLite the immediate transaction holds the write lock) and its last
+        publication compared with the one this instance knows: publishing (newer) and
+        unpublishing (the same) pass, a save from before the publication (older) does
+        not. The admin's edit view answers PermissionDenied with a message (autosave:
+        `invalid_revision`, and the editor offers to reload).
+        """
+        if self.pk is None or self._state.adding:
+            return
+        published = (
+            type(self)
+            .objects.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("last_published_at", flat=True)
+            .first()
+        )
+        if published and (self.last_published_at is None or self.last_published_at < published):
+            raise PermissionDenied(
+                _("This page was published after you opened it: reload it to see the latest.")
             )
 
     @property
