@@ -26,7 +26,7 @@ from accounts.models import Role
 from content.blocks import BodyStreamBlock, ImageBlock, VideoBlock, faq_json_ld
 
 from .legal import LegalDocumentPage, Topic
-from .mixins import FoldedSearchMixin
+from .mixins import FoldedSearchMixin, VietnameseSlugMixin
 from .sections import ListingIndexPage
 
 PUBLISH_ACTIONS = ("action-publish", "action-submit")
@@ -57,7 +57,7 @@ class AudiencesForm(PublicPageForm):
     )
 
 
-class PublicPage(FoldedSearchMixin, Page):
+class PublicPage(VietnameseSlugMixin, FoldedSearchMixin, Page):
     """Shared fields: a summary, a listing/sharing image, a body of shared blocks,
     topics, and the privacy confirmation."""
 
