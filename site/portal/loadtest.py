@@ -298,10 +298,22 @@ def clean_up(people: dict, draft_ids: list[int], session_keys: list[str]) -> Non
 # --- the server -------------------------------------------------------------------
 
 
+def database_url() -> str:
+    """The database this process uses, for the server (the same one, tests included)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 @contextmanager
 def gunicorn(port: int, workers: int, log: Path):
     env = {
         **os.environ,
+        "DATABASE_URL": database_url(),
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         # the key the sessions made by this process were signed with
         "SECRET_KEY": settings.SECRET_KEY,
