@@ -170,3 +170,18 @@ def test_resubmitting_with_the_privacy_tick_after_a_refusal(sections):
     assert page.latest_revision.as_object().privacy_confirmed
     form = editor.get(edit_url(page)).context["form"]
     assert form["privacy_confirmed"].value() is True  # the tick is kept
+
+
+def test_submit_while_the_autosave_creates_the_page(sections):
+    """The autosave (JSON) creates the page; the submission, sent to "add" at the same
+    time, lands on that page: one page, submitted, no slug error."""
+    _, editor = member("Biên tập viên")
+    url = add_url(CampaignPage, sections["campaigns"])
+    autosave = editor.post(url, campaign_form(), headers={"Accept": "application/json"})
+    assert autosave.status_code == 200 and autosave.json()["success"]
+    response = editor.post(url, {**campaign_form(), "action-submit": "action-submit"}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[0][1] == 307
+    page = CampaignPage.objects.get(slug=SLUG)  # only one
+    assert page.current_workflow_state.status == "in_progress"
+    assert not CampaignPage.objects.filter(slug__startswith=f"{SLUG}-").exists()
