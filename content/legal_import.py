@@ -252,10 +252,10 @@ def attach_original(page: LegalDocumentPage, data: bytes, filename: str) -> None
 
 
 def slug_for(parsed: ParsedDocument, library: Page) -> str:
-    from django.utils.text import slugify
+    from content.slugs import slugify_vi
 
     base = (
-        slugify(fold(parsed.number or parsed.title).replace("/", "-"))[:60].strip("-") or "van-ban"
+        slugify_vi((parsed.number or parsed.title).replace("/", "-"))[:60].strip("-") or "van-ban"
     )
     slug, n = base, 2
     while library.get_children().filter(slug=slug).exists():

@@ -1,6 +1,11 @@
-"""Admin hooks of the content app: the "Import a document" view and its menu item."""
+"""Admin hooks of the content app: the "Import a document" view and its menu item;
+a submission racing the autosave that created the page."""
 
-from django.urls import URLPattern, path
+import datetime
+
+from django.http import HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 
 from wagtail import hooks
 
@@ -19,3 +24,34 @@ def register_import_url() -> list[URLPattern]:
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item() -> ImportMenuItem:
     return menu_item()
+
+
+AUTOSAVE_WINDOW = datetime.timedelta(minutes=2)
+
+
+@hooks.register("before_create_page")
+def continue_the_autosaved_page(request, parent_page, page_class):
+    """Submit or publish clicked while Wagtail's autosave was creating the page: the
+    form still posts to "add", which would fail with "slug already in use" and leave
+    the autosaved page behind as a stray draft. The same form is sent on (307 keeps
+    the method and the data) to the page the autosave just created, by this user,
+    never published."""
+    if request.method != "POST" or not request.accepts("text/html"):
+        return None
+    slug = request.POST.get("slug", "")
+    if not slug:
+        return None
+    page = (
+        parent_page.get_children()
+        .filter(
+            slug=slug,
+            owner=request.user,
+            live=False,
+            first_published_at__isnull=True,
+            latest_revision_created_at__gte=timezone.now() - AUTOSAVE_WINDOW,
+        )
+        .first()
+    )
+    if page is None or page.specific_class is not page_class:
+        return None
+    return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)), status=307)

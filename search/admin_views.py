@@ -6,6 +6,7 @@ from search import querylog
 
 
 def query_report(request):
+    querylog.flush()  # what the buffer holds, so the report is up to date
     return render(
         request,
         "search/admin/query_report.html",

@@ -99,19 +99,20 @@ register_snippet(Synonym)
 
 
 class QueryStat(models.Model):
-    """How often a normalised query was searched on one day. Queries are never
-    stored raw or with who searched; visitors are only counted (QueryVisitor
-    keeps a daily-rotated keyed hash) so a query is listed to editors only once
-    several different visitors made it. Rows older than 30 days are purged."""
+    """How often a normalised query was searched on one day, counted under its
+    keyed hash. Its folded text is filled in only once several different visitors
+    made it (search.querylog); visitors are only counted (QueryVisitor keeps a
+    daily-rotated keyed hash). Rows older than 30 days are purged."""
 
-    query = models.CharField(max_length=200)
+    query_hash = models.CharField(max_length=32)
+    query = models.CharField(max_length=200, blank=True, default="")
     day = models.DateField()
     searches = models.PositiveIntegerField(default=0)
     zero_results = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["query", "day"], name="unique_query_per_day")
+            models.UniqueConstraint(fields=["query_hash", "day"], name="unique_query_hash_per_day")
         ]
         indexes = [models.Index(fields=["day"])]
 

@@ -60,9 +60,7 @@ def search(request):
     search_request = request_from(request.GET)
     response = search_documents(search_request, request)
     if search_request.query.strip() and search_request.page == 1:
-        querylog.record(
-            " ".join(fold(w) for w in WORD.findall(response.parsed.raw)), response.total, request
-        )
+        querylog.record(response.parsed.raw, response.total, request)
     paginator = Paginator(range(response.total), PER_PAGE)
     facets = response.facets
     issuers = issuer_names(facets.issuer)

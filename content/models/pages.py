@@ -5,8 +5,8 @@ with wagtail-localize, and need the privacy confirmation before they go live."""
 import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ from base.roles import AudiencesField, role_labels
 from content.blocks import BodyStreamBlock, ImageBlock, VideoBlock, faq_json_ld
 
 from .legal import LegalDocumentPage, Topic, documents_for_readers_in
-from .mixins import FoldedSearchMixin
+from .mixins import FoldedSearchMixin, VietnameseSlugMixin
 from .sections import ListingIndexPage
 
 PUBLISH_ACTIONS = ("action-publish", "action-submit")
@@ -60,7 +60,7 @@ class PublicPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class PublicPage(FoldedSearchMixin, Page):
+class PublicPage(VietnameseSlugMixin, FoldedSearchMixin, Page):
     """Shared fields: a summary, a listing/sharing image, a body of shared blocks,
     topics, and the privacy confirmation."""
 
@@ -107,6 +107,43 @@ class PublicPage(FoldedSearchMixin, Page):
         # in the admin form is `live` by default before it is saved as a draft).
         if self.live and self.live_revision_id:
             check_privacy_confirmed(self.privacy_confirmed)
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            self.refuse_stale_save()
+            return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        with transaction.atomic():
+            self.refuse_stale_save()
+            return super().save_revision(*args, **kwargs)
+
+    def refuse_stale_save(self) -> None:
+        """Refuse a save from an editor that loaded the page before it was published.
+
+        Wagtail's autosave can race "Approve and publish": a save that loaded the page
+        while it was a draft and lands after the publish would write the page back as
+        not live (404) or put a new draft on top of the approved version (LIVE +
+        DRAFT), logged as an edit by the approver after the publish. The page row is
+        locked (on SQLite the immediate transaction holds the write lock) and its last
+        publication compared with the one this instance knows: publishing (newer) and
+        unpublishing (the same) pass, a save from before the publication (older) does
+        not. The admin's edit view answers PermissionDenied with a message (autosave:
+        `invalid_revision`, and the editor offers to reload).
+        """
+        if self.pk is None or self._state.adding:
+            return
+        published = (
+            type(self)
+            .objects.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("last_published_at", flat=True)
+            .first()
+        )
+        if published and (self.last_published_at is None or self.last_published_at < published):
+            raise PermissionDenied(
+                _("This page was published after you opened it: reload it to see the latest.")
+            )
 
     @property
     def share_image(self):

@@ -1,0 +1,44 @@
+"""The admin's slug field folds Vietnamese titles like the server (content.slugs):
+typed as the title, and typed into the slug field itself."""
+
+import pytest
+from playwright.sync_api import expect
+
+from home.demo import load_site_frame
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+@pytest.fixture
+def campaigns(live_server, restore_migrated_data):
+    from content.models import CampaignIndexPage
+
+    load_site_frame()
+    return CampaignIndexPage.objects.first()
+
+
+def test_slugs_from_vietnamese_titles_in_the_admin(page, campaigns, django_user_model):
+    django_user_model.objects.create_superuser("bientap", "bientap@example.org", PASSWORD)
+    page.goto("/admin/login/")
+    page.fill("#id_username", "bientap")
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"/admin/pages/add/content/campaignpage/{campaigns.pk}/")
+    title = page.locator("#id_title")
+    slug = page.locator("#id_slug")
+    title.press_sequentially("Vui Tết an toàn 2027")
+    title.blur()
+    expect(slug).to_have_value("vui-tet-an-toan-2027")
+
+    # Typed (or pasted) into the slug field itself, then leaving it.
+    page.locator('a[href="#tab-promote"]').click()
+    slug.fill("Trẻ em đón Tết")
+    slug.blur()
+    expect(slug).to_have_value("tre-em-don-tet")
