@@ -62,9 +62,10 @@ def search(request):
     search_request = request_from(request.GET)
     response = search_documents(search_request, request)
     if search_request.query.strip() and search_request.page == 1:
-        querylog.record(
-            " ".join(fold(w) for w in WORD.findall(response.parsed.raw)), response.total, request
-        )
+        folded = " ".join(fold(w) for w in WORD.findall(response.parsed.raw))
+        querylog.record(folded, response.total, request)
+        # a cached copy of this page (pagecache) counts the search again on every hit
+        request.page_cache_on_hit = ("search.querylog.record", (folded, response.total))
     paginator = Paginator(range(response.total), PER_PAGE)
     facets = response.facets
     issuers = issuer_names(facets.issuer)

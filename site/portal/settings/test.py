@@ -21,3 +21,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Tasks run at once in the test process, so a test sees their outcome.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Whole-page caching is tested on its own (tests/pagecache): elsewhere every request renders.
+PAGE_CACHE_ENABLED = False
