@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE
 
+from .s3 import s3_media
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PROJECT_DIR.parent  # site/
 BASE_DIR = SITE_DIR.parent  # the repository root
@@ -236,6 +238,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded media (images and their renditions, documents, original legal files) on
+# S3-compatible storage when a bucket is configured (AWS_* or S3_* variables: settings/s3.py).
+_s3_storage, S3_MEDIA_ORIGINS = s3_media(os.environ)
+if _s3_storage is not None:
+    STORAGES["default"] = _s3_storage
+    # Documents are served through Wagtail's view, which redirects to a signed link.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security headers on every response.
@@ -267,11 +276,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Images and media from the bucket, when media live on S3-compatible storage.
+for _directive in ("img-src", "media-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += S3_MEDIA_ORIGINS
 CSP_ADMIN_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", *S3_MEDIA_ORIGINS],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'"],
