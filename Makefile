@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint format migrate demo messages check-deploy bench clean
+.PHONY: run install test lint format migrate demo messages check-deploy bench bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -55,6 +55,9 @@ messages: install
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-secret-key-value ALLOWED_HOSTS=example.org \
 		$(MANAGE) check --deploy --fail-level WARNING
+
+bench-pages: install
+	$(MANAGE) bench_pages
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .test-media

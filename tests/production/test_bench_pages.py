@@ -11,7 +11,8 @@ from tests.factories import (
     LegalDocumentPageFactory,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the server process must see the pages
+# the server process must see the pages; what the migrations created is put back after
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_bench_pages_serves_every_page_type(demo_site):

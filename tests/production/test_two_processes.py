@@ -15,7 +15,8 @@ from content.models import LegalLibraryPage
 from pagecache.bench import Server, collect_static
 from tests.factories import LegalDocumentPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the servers must see the pages
+# the servers must see the pages; what the migrations created is put back after
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
