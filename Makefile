@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test lint format migrate demo messages check-deploy bench bench-load clean
+.PHONY: run install test lint format migrate demo messages check-deploy bench bench-load bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -62,6 +62,9 @@ check-deploy: install
 # gunicorn (production settings, 4 workers) under 72 simulated people for 60 s.
 bench-load: demo
 	$(MANAGE) bench_load
+
+bench-pages: install
+	$(MANAGE) bench_pages
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .test-media

@@ -61,6 +61,11 @@ def search(request):
     response = search_documents(search_request, request)
     if search_request.query.strip() and search_request.page == 1:
         querylog.record(response.parsed.raw, response.total, request)
+        # a cached copy of this page (pagecache) counts the search again on every hit
+        request.page_cache_on_hit = (
+            "search.querylog.record",
+            (response.parsed.raw, response.total),
+        )
     paginator = Paginator(range(response.total), PER_PAGE)
     facets = response.facets
     issuers = issuer_names(facets.issuer)

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from home.models import NavigationSettings
+from pagecache import store
 
 register = template.Library()
 
@@ -15,18 +16,40 @@ def _site_root(request) -> Page | None:
     return site.root_page if site else None
 
 
+def _locale(code: str) -> Locale | None:
+    try:
+        return Locale.objects.get_for_language(code)
+    except (Locale.DoesNotExist, LookupError):
+        return None
+
+
+def _chrome(request) -> dict:
+    """The menu and the home link in the visitor's language: the same on every page, so
+    kept in the shared cache until the page cache's generation changes (a menu, a menu
+    page or the footer changed: pagecache.invalidation)."""
+    site = Site.find_for_request(request) if request else None
+    key = store.chrome_key(site.pk if site else 0, get_language())
+    chrome = store.cache().get(key) if key else None
+    if chrome is None:
+        root = site.root_page if site else None
+        items = NavigationSettings.load(request_or_site=request).menu_items()
+        chrome = {
+            "home_url": (root.localized.url if root is not None else None) or "/",
+            "menu": [{"url": item["url"], "label": item["label"]} for item in items],
+        }
+        if key:
+            store.cache().set(key, chrome, store.timeout())
+    return chrome
+
+
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
-    root = _site_root(context.get("request"))
-    if root is None:
-        return "/"
-    return root.localized.url or "/"
+    return _chrome(context.get("request"))["home_url"]
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
-    request = context.get("request")
-    return NavigationSettings.load(request_or_site=request).menu_items()
+    return _chrome(context.get("request"))["menu"]
 
 
 @register.simple_tag(takes_context=True)
@@ -41,9 +64,12 @@ def language_links(context) -> list[dict]:
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        locale = Locale.objects.filter(language_code=code).first()
+        locale = _locale(code)
         if isinstance(page, Page) and locale is not None:
-            translation = page.get_translation_or_none(locale)
+            if locale.pk == page.locale_id:
+                translation = page
+            else:
+                translation = page.get_translation_or_none(locale)
             if translation is not None and translation.live:
                 url = translation.url
         if url is None and not isinstance(page, Page) and request is not None:

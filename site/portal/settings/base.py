@@ -7,6 +7,7 @@ from pathlib import Path
 from csp.constants import NONCE
 
 from .database import database_from_env
+from .s3 import s3_media
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/portal
 SITE_DIR = PROJECT_DIR.parent  # site/
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "content",
     "learning",
     "search",
+    "pagecache",
     # wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "portal.middleware.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages from the shared cache (after sessions and languages, before the rest).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,6 +123,18 @@ TEMPLATES = [
 # Database: DATABASE_URL, or a SQLite file in the project root.
 # On SQLite: WAL, a busy timeout and immediate write transactions (settings/database.py).
 DATABASES = {"default": database_from_env(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if env_bool("DATABASE_POOL"):
+        # psycopg's pool in each process (threaded servers); sync workers keep one connection.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX", "4")),
+        }
+    else:
+        # A connection kept for a minute instead of one per request (checked before reuse).
+        DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (django-tasks): the database backend, run by `manage.py db_worker`.
@@ -148,6 +164,29 @@ else:
 # Search statistics: buffered in the cache, written in batches (search/querylog.py).
 SEARCH_LOG_BATCH = int(os.environ.get("SEARCH_LOG_BATCH", "200"))
 SEARCH_LOG_FLUSH_SECONDS = int(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "60"))
+
+# Anonymous page cache (pagecache/): whole pages in the cache above, purged on changes.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# What browsers (max-age) and a CDN (s-maxage) may keep without asking again.
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", "300"))
+# A CDN in front: Wagtail's frontend cache purges the same URLs there.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+elif os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -211,6 +250,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded media (images and their renditions, documents, original legal files) on
+# S3-compatible storage when a bucket is configured (AWS_* or S3_* variables: settings/s3.py).
+_s3_storage, S3_MEDIA_ORIGINS = s3_media(os.environ)
+if _s3_storage is not None:
+    STORAGES["default"] = _s3_storage
+    # Documents are served through Wagtail's view, which redirects to a signed link.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security headers on every response.
@@ -242,11 +288,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Images and media from the bucket, when media live on S3-compatible storage.
+for _directive in ("img-src", "media-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += S3_MEDIA_ORIGINS
 CSP_ADMIN_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", *S3_MEDIA_ORIGINS],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'"],

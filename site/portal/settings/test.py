@@ -27,3 +27,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # tests build their own file caches). Each search's statistics are flushed at once.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SEARCH_LOG_BATCH = 1
+# Whole-page caching is tested on its own (tests/pagecache): elsewhere every request renders.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,108 @@
+"""Lookups Wagtail repeats many times per page, read once per request.
+
+The active `Locale` is looked up by language code on every `.localized` and menu link,
+every `page.locale` reads its row, and every `.public()` reads all page view
+restrictions: one query each time. Within a
+request these are read once; outside requests (commands, tests between requests)
+nothing is remembered, and a change to a locale or a restriction forgets at once.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models import Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, PageViewRestriction
+from wagtail.models.i18n import LocaleManager
+from wagtail.query import PageQuerySet
+
+_state = threading.local()
+_original_get_for_language = LocaleManager.get_for_language
+_original_private_q = PageQuerySet.private_q
+
+
+def _start(**kwargs) -> None:
+    _state.memo = {}
+
+
+def _finish(**kwargs) -> None:
+    _state.memo = None
+
+
+def _forget(**kwargs) -> None:
+    if getattr(_state, "memo", None) is not None:
+        _state.memo = {}
+
+
+def _memo() -> dict | None:
+    return getattr(_state, "memo", None)
+
+
+def _locales(memo: dict) -> dict[str, Locale]:
+    if "locales" not in memo:
+        memo["locales"] = {locale.language_code: locale for locale in Locale.objects.all()}
+    return memo["locales"]
+
+
+def get_for_language(self, language_code: str):
+    memo = _memo()
+    if memo is None:
+        return _original_get_for_language(self, language_code)
+    _locales(memo)
+    code = get_supported_content_language_variant(language_code)
+    try:
+        return memo["locales"][code]
+    except KeyError:
+        raise Locale.DoesNotExist(code) from None
+
+
+def private_q(self) -> Q:
+    memo = _memo()
+    if memo is None:
+        return _original_private_q(self)
+    if "restricted" not in memo:
+        memo["restricted"] = list(PageViewRestriction.objects.select_related("page"))
+    q = Q()
+    for restriction in memo["restricted"]:
+        q |= self.descendant_of_q(restriction.page, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def _memoised_locale_fk(descriptor) -> None:
+    """`page.locale` (a foreign key) from the same once-per-request read."""
+    original = descriptor.get_object
+
+    def get_object(instance):
+        memo = _memo()
+        if memo is not None:
+            for locale in _locales(memo).values():
+                if locale.pk == instance.locale_id:
+                    return locale
+        return original(instance)
+
+    descriptor.get_object = get_object
+
+
+def install() -> None:
+    from django.apps import apps
+
+    descriptors = {
+        id(model.__dict__["locale"]): model.__dict__["locale"]
+        for model in apps.get_models()
+        if isinstance(model.__dict__.get("locale"), ForwardManyToOneDescriptor)
+        and model.__dict__["locale"].field.related_model is Locale
+    }
+    for descriptor in descriptors.values():
+        _memoised_locale_fk(descriptor)
+    LocaleManager.get_for_language = get_for_language
+    PageQuerySet.private_q = private_q
+    request_started.connect(_start, dispatch_uid="pagecache_memo_start")
+    request_finished.connect(_finish, dispatch_uid="pagecache_memo_finish")
+    for model in (Locale, PageViewRestriction):
+        post_save.connect(_forget, sender=model, dispatch_uid=f"pagecache_memo_save_{model}")
+        post_delete.connect(_forget, sender=model, dispatch_uid=f"pagecache_memo_del_{model}")

@@ -1,0 +1,38 @@
+"""bench_pages end to end at a tiny size: gunicorn really serves every page type."""
+
+import io
+
+import pytest
+
+from pagecache.bench import bench
+from tests.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    LegalDocumentPageFactory,
+)
+
+# the server process must see the pages; what the migrations created is put back after
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_bench_pages_serves_every_page_type(demo_site):
+    from content.models import LegalLibraryPage
+
+    library = LegalLibraryPage.objects.get(locale__language_code="vi")
+    LegalDocumentPageFactory(parent=library).save_revision().publish()
+    campaigns = CampaignIndexPageFactory(parent=demo_site, slug="cd-bench")
+    campaigns.save_revision().publish()
+    CampaignPageFactory(parent=campaigns).save_revision().publish()
+    out = io.StringIO()
+    summary = bench(4, 20, 2, 1, lambda line: out.write(line + "\n"))
+    text = out.getvalue()
+    assert summary["pages"] == 6
+    assert summary["errors"] == 0, text
+    assert summary["max_queries"] <= 30, text
+    assert summary["rss_mb"] > 0
+    # a cached page costs the worker a small fraction of a rendered one
+    assert summary["worst_uncached_cpu_ms"] > 0
+    last = text.strip().splitlines()[-1]
+    assert last.startswith("RESULT pages=6 worst_uncached_cpu_ms=")
+    for name in ("cached_min_rps=", "max_queries=", "rss_mb="):
+        assert name in last
