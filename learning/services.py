@@ -34,6 +34,7 @@ from learning.models import (
     Question,
     QuestionType,
     QuizAttempt,
+    ReviewSetting,
 )
 
 _system_random = secrets.SystemRandom()
@@ -178,7 +179,7 @@ def start_attempt(
             if left == 0:
                 raise QuizUnavailable(_("You have used all your attempts at this quiz."))
             count = course.quiz_question_count
-            pool = Question.objects.filter(course=course, active=True)
+            pool = final_quiz_pool(course)
             limit = course.quiz_time_limit_minutes
         else:
             count = lesson.quiz_question_count
@@ -421,3 +422,38 @@ def course_completed(enrolment: Enrolment, *, now: datetime) -> None:
             valid_months=course.certificate_valid_months,
             issued_at=now,
         )
+
+
+# --- what a quiz review may show --------------------------------------------------
+
+
+def final_quiz_pool(course: CoursePage):
+    """The final quiz's questions: the course's own, never a lesson's (lesson quizzes
+    show their answers, so sharing questions would hand them out)."""
+    return Question.objects.filter(course=course, lesson__isnull=True, active=True)
+
+
+def answers_may_be_shown(attempt: QuizAttempt, review: str) -> bool:
+    """Correct answers and explanations after submission, as the review setting allows:
+    "after_last" waits until the quiz is passed or no attempt is left."""
+    if review == ReviewSetting.FULL:
+        return True
+    if review != ReviewSetting.AFTER_LAST:
+        return False
+    if attempt.passed or quiz_attempts(attempt.enrolment).filter(passed=True).exists():
+        return True
+    return attempts_left(attempt.enrolment) == 0
+
+
+def pool_warning(course: CoursePage) -> str | None:
+    """A warning for editors when the final quiz draws more than half its pool:
+    learners then see most questions again in their next attempt."""
+    count = course.quiz_question_count or 0
+    pool = final_quiz_pool(course).count()
+    if count and pool < 2 * count:
+        return _(
+            "The final quiz draws %(count)s questions from a bank of %(pool)s: add questions "
+            "until the bank holds at least %(needed)s (twice the number drawn), so that "
+            "attempts differ."
+        ) % {"count": count, "pool": pool, "needed": 2 * count}
+    return None

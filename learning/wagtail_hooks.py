@@ -28,3 +28,17 @@ def register_area_managers() -> AreaManagerViewSet:
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
     return report_menu_item()
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_a_small_question_bank(request, page) -> None:
+    from django.contrib import messages
+
+    from learning.models import CoursePage
+    from learning.services import pool_warning
+
+    if isinstance(page.specific, CoursePage):
+        warning = pool_warning(page.specific)
+        if warning:
+            messages.warning(request, warning)

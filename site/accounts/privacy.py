@@ -1,9 +1,10 @@
 """What a learner can do with their own data: download it, or delete their account.
 
-The export collects the account, the profile, certificates and every training record
-(any model of the `learning` app that points at the user, directly or through one
-other record such as an enrolment), so new training models are included without
-changes here."""
+The export collects the account, the profile, certificates, every training record
+(any model of the `learning` app that points at the user, directly or through up to
+two other records such as an enrolment and an attempt) and each quiz answer in
+words, so new training models are included without changes here. Deletion also
+scrubs the admin's history (accounts.erasure)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.db import models, transaction
 from django.utils import timezone
@@ -31,22 +33,69 @@ def _is_user_fk(field) -> bool:
     )
 
 
-def _owner_lookup(model) -> str | None:
-    """How rows of `model` reach their learner: "user", "enrolment__user", … or None."""
+def _owner_lookup(model, depth: int = 3) -> str | None:
+    """How rows of `model` reach their learner: "user", "enrolment__user",
+    "attempt__enrolment__user"… (up to three links, never through a page) or None."""
     fields = [field for field in model._meta.get_fields() if field.concrete]
     for field in fields:
         if _is_user_fk(field):
             return field.name
+    if depth <= 1:
+        return None
     for field in fields:
         if (
             isinstance(field, models.ForeignKey)
             and field.related_model is not None
+            and field.related_model is not model
             and not issubclass(field.related_model, Page)
+            and field.related_model._meta.app_label in TRAINING_APPS
         ):
-            for inner in field.related_model._meta.get_fields():
-                if inner.concrete and _is_user_fk(inner):
-                    return f"{field.name}__{inner.name}"
+            inner = _owner_lookup(field.related_model, depth - 1)
+            if inner is not None:
+                return f"{field.name}__{inner}"
     return None
+
+
+def owned_rows(user) -> dict[type, list[int]]:
+    """Primary keys of every training row that belongs to `user`, by model."""
+    rows: dict[type, list[int]] = {}
+    for label in TRAINING_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model._meta.proxy or issubclass(model, Page):
+                continue
+            lookup = _owner_lookup(model)
+            if lookup is not None:
+                rows[model] = list(
+                    model._default_manager.filter(**{lookup: user}).values_list("pk", flat=True)
+                )
+    return rows
+
+
+def quiz_answers(user) -> list[dict[str, Any]]:
+    """Every answer the learner gave, readable: the question and the options chosen."""
+    from learning.models import AttemptQuestion
+
+    rows = (
+        AttemptQuestion.objects.filter(attempt__enrolment__user=user)
+        .select_related("question", "attempt__enrolment")
+        .prefetch_related("options__choice")
+        .order_by("attempt__started_at", "position")
+    )
+    answers = []
+    for row in rows:
+        by_token = {option.token: option.choice.text for option in row.options.all()}
+        answers.append(
+            {
+                "course_id": row.attempt.enrolment.course_id,
+                "lesson_id": row.attempt.lesson_id,
+                "attempt": row.attempt.number,
+                "question": row.question.text,
+                "answer": [by_token.get(token, token) for token in row.answer or []],
+                "answered_at": row.answered_at,
+                "correct": row.is_correct,
+            }
+        )
+    return answers
 
 
 def training_records(user) -> dict[str, list[dict[str, Any]]]:
@@ -105,6 +154,11 @@ def collect_user_data(user) -> dict[str, Any]:
             for certificate in Certificate.objects.filter(user=user).order_by("issued_at")
         ],
         "training": training_records(user),
+        "quiz_answers": quiz_answers(user),
+        "consents": [
+            {"privacy_notice_version": consent.notice_version, "given_at": consent.given_at}
+            for consent in user.consents.all()
+        ],
         "login_records": _login_records(user),
     }
     if profile is not None:
@@ -158,6 +212,17 @@ def delete_account(user, *, keep_certificates: bool) -> int:
     verification pages say "not found". Returns how many certificates were kept."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
+    from .erasure import scrub_admin_history
+    from .models import Profile
+
+    objects = {
+        get_user_model(): [user.pk],
+        Profile: list(Profile.objects.filter(user=user).values_list("pk", flat=True)),
+        **owned_rows(user),
+    }
+    if keep_certificates:
+        objects.pop(Certificate, None)
+    scrub_admin_history(user, objects)
     certificates = Certificate.objects.filter(user=user)
     kept = 0
     if keep_certificates:

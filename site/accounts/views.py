@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -6,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -44,7 +47,10 @@ def profile(request):
 def my_data(request):
     """The learner's certificates, their data download and the way to delete the account."""
     certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")
-    return render(request, "accounts/my_data.html", {"certificates": certificates})
+    consent = request.user.consents.first()
+    return render(
+        request, "accounts/my_data.html", {"certificates": certificates, "consent": consent}
+    )
 
 
 @require_GET
@@ -77,3 +83,13 @@ def delete_account_view(request):
             messages.success(request, _("Your account and your data have been deleted."))
             return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+def admin_login(request):
+    """The Wagtail admin's sign-in page: the site's (allauth's), with its second factor."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("wagtailadmin_home")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")

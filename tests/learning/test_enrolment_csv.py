@@ -370,7 +370,8 @@ def test_a_commune_manager_cannot_probe_or_take_over_accounts_outside_their_area
     client.force_login(boss)
     response = upload(client, course, body)
     rows = response.context["checked"].rows
-    neutral = "This address cannot be enrolled from your area."
+    with translation.override("vi"):  # the page speaks Vietnamese
+        neutral = str(enrolment_csv.REASONS["not_allowed"])
     assert [row.errors for row in rows[:4]] == [[neutral]] * 4
     assert rows[5].errors == [neutral]  # a new address outside the area: the same answer
     assert [row.status for row in rows[4:]] == ["accepted", "rejected", "accepted"]
