@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -428,9 +429,11 @@ def course_completed(enrolment: Enrolment, *, now: datetime) -> None:
 
 
 def final_quiz_pool(course: CoursePage):
-    """The final quiz's questions: the course's own, never a lesson's (lesson quizzes
-    show their answers, so sharing questions would hand them out)."""
-    return Question.objects.filter(course=course, lesson__isnull=True, active=True)
+    """The final quiz's questions: never those of a lesson that has its own quiz
+    (lesson quizzes show their answers, so sharing questions would hand them out)."""
+    return Question.objects.filter(course=course, active=True).filter(
+        Q(lesson__isnull=True) | Q(lesson__quiz_question_count=0)
+    )
 
 
 def answers_may_be_shown(attempt: QuizAttempt, review: str) -> bool:

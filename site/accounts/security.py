@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-import secrets
 import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -98,12 +96,6 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx.update(context)
         deliver_mail.enqueue(message_data(self.render_mail(template_prefix, email, ctx)))
 
-    def send_account_already_exists_mail(self, email: str) -> None:
-        """The sign-up of a known address does the work a new account costs (one
-        password hash) so that its answer time does not tell the address is known."""
-        make_password(secrets.token_urlsafe(16))
-        super().send_account_already_exists_mail(email)
-
     def pre_authenticate(self, request, **credentials) -> None:
         super().pre_authenticate(request, **credentials)
         seconds = slowdown_wait(login_identifier(request, credentials))
@@ -141,16 +133,21 @@ def can_open_admin(user) -> bool:
     )
 
 
+# The admins, and the managers' pages of learners' data.
+SECOND_FACTOR_PATHS = ("/hoc-tap/bao-cao/", "/en/hoc-tap/bao-cao/")
+
+
 class AdminSecondFactorMiddleware:
     """An account that can open the admin must have a second factor (TOTP or a
-    passkey) before it sees any admin page: without one it is sent to set one up."""
+    passkey) before it sees any admin page or managers' page: without one it is
+    sent to set one up."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):
         if (
-            request.path_info.startswith(settings.CSP_ADMIN_PATH_PREFIXES)
+            request.path_info.startswith(settings.CSP_ADMIN_PATH_PREFIXES + SECOND_FACTOR_PATHS)
             and can_open_admin(request.user)
             and not is_mfa_enabled(
                 request.user, types=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]

@@ -126,6 +126,7 @@ def test_an_admin_account_without_a_second_factor_is_sent_to_set_one_up(client):
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_index")
     assert client.get(reverse("mfa_index")).status_code == 200
+    assert client.get("/hoc-tap/bao-cao/")["Location"] == reverse("mfa_index")
     # a learner is not asked for one
     client.force_login(account("hocvien@example.org"))
     assert client.get("/hoc-tap/").status_code == 200

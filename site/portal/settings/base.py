@@ -164,6 +164,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.LearnerSignupForm"
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupFormSameWork"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cổng Bảo vệ Trẻ em] "
 ACCOUNT_ADAPTER = "accounts.security.AccountAdapter"
 # The version of accounts/templates/accounts/privacy_notice.html learners consent
