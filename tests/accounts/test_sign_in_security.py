@@ -149,3 +149,16 @@ def _access_admin():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(codename="access_admin")
+
+
+def test_authenticator_apps_passkeys_and_recovery_codes_are_offered(client):
+    user = account("bientap@example.org", is_staff=True)
+    client.force_login(user)
+    html = client.get(reverse("mfa_index")).content.decode()
+    for name in ("mfa_activate_totp", "mfa_add_webauthn"):
+        assert reverse(name) in html
+    give_totp(user)
+    html = client.get(reverse("mfa_index")).content.decode()
+    assert (
+        reverse("mfa_generate_recovery_codes") in html or reverse("mfa_view_recovery_codes") in html
+    )
