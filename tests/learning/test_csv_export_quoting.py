@@ -23,6 +23,7 @@ def export(client, home_page):
     course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page), title="Khóa A")
     enrol(learner("Trần Văn An", province=areas.quang_ngai, organisation=EVIL), course)
     enrol(learner("Lê Thị Bình", province=areas.quang_ngai, organisation="=1+1"), course)
+    enrol(learner("Phạm Văn Cường", province=areas.quang_ngai, organisation="Org;=2+2"), course)
     client.force_login(manager(areas.quang_ngai))
 
     def get(**params) -> str:
@@ -41,6 +42,7 @@ def test_every_text_cell_is_quoted_for_either_separator(export, sep, separator):
     labels = [row[0] for row in rows if row]
     assert EVIL in labels  # one cell, intact
     assert "'=1+1" in labels  # the formula neutralisation is kept
+    assert "Org;=2+2" in labels
     assert '"Org;=HYPERLINK(""http://attacker.example"",""bấm"")"' in text
     # a spreadsheet splitting on the other separator still sees one cell
     other = ";" if separator == "," else ","
