@@ -56,7 +56,7 @@ messages: install
 	$(BIN)/python -c "import polib; polib.pofile('site/locale/vi/LC_MESSAGES/django.po').save_as_mofile('site/locale/vi/LC_MESSAGES/django.mo')"
 
 check-deploy: install
-	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-secret-key-value ALLOWED_HOSTS=example.org \
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-secret-key-value ALLOWED_HOSTS=example.org PUBLIC_BASE_URL=https://example.org \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 # gunicorn (production settings, 4 workers) under 72 simulated people for 60 s.

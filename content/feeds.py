@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from content.models import ArticlePage, LegalDocumentPage
+from content.public_url import absolute
 
 FEED_SIZE = 20
 
@@ -22,7 +23,7 @@ class NewsFeed(Feed):
     def link(self):
         from django.urls import reverse
 
-        return reverse("feed_news_rss")
+        return absolute(reverse("feed_news_rss"))
 
     def items(self):
         return (
@@ -32,6 +33,9 @@ class NewsFeed(Feed):
             .order_by("-date", "-pk")[:FEED_SIZE]
         )
 
+    def feed_url(self):
+        return self.link()
+
     def item_title(self, item) -> str:
         return item.title
 
@@ -39,7 +43,7 @@ class NewsFeed(Feed):
         return item.summary or item.search_description
 
     def item_link(self, item) -> str:
-        return item.full_url
+        return absolute(item.url)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8)))
@@ -55,7 +59,7 @@ class NewsAtomFeed(NewsFeed):
     def link(self):
         from django.urls import reverse
 
-        return reverse("feed_news_atom")
+        return absolute(reverse("feed_news_atom"))
 
 
 class LegalDocumentsFeed(Feed):
@@ -65,7 +69,7 @@ class LegalDocumentsFeed(Feed):
     def link(self):
         from django.urls import reverse
 
-        return reverse("feed_documents_rss")
+        return absolute(reverse("feed_documents_rss"))
 
     def items(self):
         return (
@@ -75,6 +79,9 @@ class LegalDocumentsFeed(Feed):
             .order_by("-first_published_at")[:FEED_SIZE]
         )
 
+    def feed_url(self):
+        return self.link()
+
     def item_title(self, item) -> str:
         return f"{item.number} – {item.title}" if item.number else item.title
 
@@ -83,7 +90,7 @@ class LegalDocumentsFeed(Feed):
         return " · ".join(part for part in parts if part) or item.title
 
     def item_link(self, item) -> str:
-        return item.full_url
+        return absolute(item.url)
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -96,4 +103,4 @@ class LegalDocumentsAtomFeed(LegalDocumentsFeed):
     def link(self):
         from django.urls import reverse
 
-        return reverse("feed_documents_atom")
+        return absolute(reverse("feed_documents_atom"))

@@ -69,3 +69,17 @@ def register_training_records() -> PersonalData:
         erase=personal_data.erase_training,
         order=40,
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_a_small_question_bank(request, page) -> None:
+    from django.contrib import messages
+
+    from learning.models import CoursePage
+    from learning.quiz.services import pool_warning
+
+    if isinstance(page.specific, CoursePage):
+        warning = pool_warning(page.specific)
+        if warning:
+            messages.warning(request, warning)

@@ -35,3 +35,34 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "real_second_factor: admin accounts get no second factor on sign-in"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _admins_have_a_second_factor(request):
+    """Every account that can open the admin must have a second factor; tests that
+    sign one in (force_login) for other purposes get an authenticator app at that
+    moment. The rule itself is tested with the ``real_second_factor`` marker
+    (tests/accounts/test_sign_in_security.py, tests/browser/test_admin_mfa_browser.py)."""
+    if request.node.get_closest_marker("real_second_factor"):
+        yield
+        return
+    from django.contrib.auth.signals import user_logged_in
+
+    from accounts.security import can_open_admin
+    from tests.mfa import give_totp
+
+    def receiver(sender, user, **kwargs):
+        from allauth.mfa.utils import is_mfa_enabled
+
+        if can_open_admin(user) and not is_mfa_enabled(user):
+            give_totp(user)
+
+    user_logged_in.connect(receiver, dispatch_uid="tests-admin-second-factor")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-admin-second-factor")

@@ -21,8 +21,6 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import Site
-
 import segno
 from anyascii import anyascii
 from reportlab import rl_config
@@ -33,6 +31,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from base.pdf_fonts import FONT, FONT_BOLD, register_fonts
+from content.public_url import absolute
 from learning.certificates.models import (
     Certificate,
     CertificateStatus,
@@ -133,9 +132,7 @@ def verification_path(certificate: Certificate) -> str:
 
 def verification_url(certificate: Certificate) -> str:
     """The absolute address printed on the certificate and in its QR code."""
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + verification_path(certificate)
+    return absolute(verification_path(certificate))
 
 
 def local_date(moment: datetime.datetime | None) -> str:

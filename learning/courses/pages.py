@@ -17,6 +17,14 @@ class ReviewSetting(models.TextChoices):
 
     NONE = "none", _("Nothing (only whether the quiz is passed)")
     SCORE = "score", _("The score only")
+    # The default: earlier reviews must not hand out the answers to the next attempt.
+    AFTER_LAST = (
+        "after_last",
+        _(
+            "The score; the correct answers and explanations once the quiz is passed "
+            "or the last attempt used"
+        ),
+    )
     FULL = "full", _("The score, the correct answers and the explanations")
 
 
@@ -67,7 +75,7 @@ class CoursePage(FoldedSearchMixin, Page):
         _("after submission, show"),
         max_length=10,
         choices=ReviewSetting.choices,
-        default=ReviewSetting.FULL,
+        default=ReviewSetting.AFTER_LAST,
     )
 
     parent_page_types = ["learning.CourseIndexPage"]

@@ -251,14 +251,15 @@ def result(request: HttpRequest, public_id) -> HttpResponse:
         return redirect("learning_attempt", public_id=attempt.public_id)
     course = attempt.enrolment.course
     review = ReviewSetting.FULL if attempt.lesson_id else course.quiz_review
+    show_answers = services.answers_may_be_shown(attempt, review)
     context = attempt_context(attempt)
-    if review == ReviewSetting.FULL:
+    if show_answers:
         for row in context["rows"]:
             _add_feedback(row)
     context.update(
         review=review,
         show_score=review != ReviewSetting.NONE,
-        show_answers=review == ReviewSetting.FULL,
+        show_answers=show_answers,
         correct_count=sum(1 for row in context["rows"] if row.is_correct),
         progress=course_progress(course, request.user),
         back_url=_attempt_home(attempt),

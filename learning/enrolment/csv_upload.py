@@ -20,10 +20,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Profile
 from base.roles import Role
 from base.vietnamese import clean_text, fold
-from learning.reports.scope import COMMUNE, PROVINCE, UnitMap, managed_units, sees_everything
+from learning.reports.scope import (
+    COMMUNE,
+    PROVINCE,
+    UnitMap,
+    learners_in_scope,
+    managed_units,
+    sees_everything,
+)
 
 MAX_BYTES = 1_000_000
 MAX_ROWS = 5_000
@@ -74,9 +80,9 @@ REASONS = {
     ),
     "commune_not_in_province": gettext_lazy("The commune “%(value)s” is not in this province."),
     "no_area": gettext_lazy("Give the learner's province or commune."),
-    "outside_area": gettext_lazy("This learner is outside your area."),
-    "other_area": gettext_lazy("This person's account belongs to another area."),
-    "inactive": gettext_lazy("This account is deactivated."),
+    # One neutral reason for "exists elsewhere" and "not allowed": the preview
+    # must not tell a manager anything about accounts outside their scope.
+    "not_allowed": gettext_lazy("This address cannot be enrolled from your area."),
 }
 
 
@@ -260,47 +266,184 @@ def parse_role(value: str) -> str | None:
 # --- checking rows ----------------------------------------------------------
 
 
-def _in_scope(area: tuple[int | None, int | None], managed: list, everything: bool) -> bool:
-    if everything:
+@dataclass
+class _Scope:
+    """What every row is checked against, loaded once per file."""
+
+    units: UnitMap
+    index: AreaIndex
+    everything: bool
+    managed: list[tuple[int, str]]
+    course: object
+    accounts: dict[str, object]  # folded address -> user
+    allowed_ids: set[int]  # existing accounts this manager may enrol
+    enrolled_ids: set[int]
+
+
+def _in_scope(area: tuple[int | None, int | None], scope: _Scope) -> bool:
+    if scope.everything:
         return True
     province, commune = area
-    for unit_id, level in managed:
-        if (level == PROVINCE and province == unit_id) or (level == COMMUNE and commune == unit_id):
-            return True
-    return False
+    return any(
+        (level == PROVINCE and province == unit_id) or (level == COMMUNE and commune == unit_id)
+        for unit_id, level in scope.managed
+    )
 
 
 def _area_label(units: UnitMap, province: int | None, commune: int | None) -> str:
     return ", ".join(name for name in (units.name(commune), units.name(province)) if name)
 
 
-def check_rows(rows, *, manager, course, delimiter: str = ",") -> CheckResult:
-    """Validate every row against the manager's scope and the database; writes nothing."""
+def _load_scope(rows, *, manager, course) -> _Scope:
+    """The accounts the file names (by any of their addresses) and, among them, the
+    ones this manager may enrol: active learners (no staff, no superusers) whose
+    profile area is in the manager's scope."""
     from learning.models import Enrolment
 
     User = get_user_model()
-    units = UnitMap()
-    index = AreaIndex(units)
-    everything = sees_everything(manager)
-    managed = list(managed_units(manager).values_list("pk", "level"))
-    results: list[RowResult] = []
-    first_line: dict[str, int] = {}
-
-    emails = {row["email"].casefold() for _line, row in rows if row["email"]}
-    existing = {}
-    for user in User.objects.filter(email__in=list(emails)).select_related("profile"):
-        existing[user.email.casefold()] = user
-    for user in User.objects.filter(emailaddress__email__in=list(emails)).select_related("profile"):
-        existing.setdefault(user.email.casefold(), user)
-    for user in list(existing.values()):
+    emails = list({row["email"].casefold() for _line, row in rows if row["email"]})
+    accounts: dict[str, object] = {}
+    for user in User.objects.filter(email__in=emails):
+        accounts[user.email.casefold()] = user
+    for user in User.objects.filter(emailaddress__email__in=emails).prefetch_related(
+        "emailaddress_set"
+    ):
         for address in user.emailaddress_set.all():
-            existing.setdefault(address.email.casefold(), user)
-    enrolled_ids = set(
-        Enrolment.objects.filter(
-            course=course, user__in=[u.pk for u in existing.values()]
-        ).values_list("user_id", flat=True)
+            accounts.setdefault(address.email.casefold(), user)
+    ids = {user.pk for user in accounts.values()}
+    units = UnitMap()
+    allowed_ids = set(
+        learners_in_scope(manager, units=units)
+        .filter(pk__in=ids, is_active=True, is_staff=False, is_superuser=False)
+        .values_list("pk", flat=True)
+    )
+    return _Scope(
+        units=units,
+        index=AreaIndex(units),
+        everything=sees_everything(manager),
+        managed=list(managed_units(manager).values_list("pk", "level")),
+        course=course,
+        accounts=accounts,
+        allowed_ids=allowed_ids,
+        enrolled_ids=set(
+            Enrolment.objects.filter(course=course, user_id__in=allowed_ids).values_list(
+                "user_id", flat=True
+            )
+        ),
     )
 
+
+def _check_email(result: RowResult, first_line: dict[str, int]) -> bool:
+    """A valid address not seen on an earlier line."""
+    try:
+        validate_email(result.email)
+    except ValidationError:
+        result.errors.append(str(REASONS["bad_email"]))
+        return False
+    key = result.email.casefold()
+    if key in first_line:
+        result.errors.append(str(REASONS["duplicate"]) % {"line": first_line[key]})
+        return False
+    first_line[key] = result.line
+    return True
+
+
+def _check_role(result: RowResult, value: str, course) -> None:
+    role = parse_role(value)
+    if role is None:
+        result.errors.append(str(REASONS["unknown_role"]) % {"value": value})
+    result.role = role or ""
+    if role and course.audiences and role not in course.audiences:
+        result.notes.append(
+            _(
+                "“%(role)s” is not among this course's audiences (%(audiences)s): "
+                "enrolled all the same."
+            )
+            % {"role": Role(role).label, "audiences": ", ".join(course.audience_labels())}
+        )
+
+
+def _written_area(
+    result: RowResult, row: dict[str, str], index: AreaIndex
+) -> tuple[int | None, int | None]:
+    """The (province, commune) the row names; errors for unknown or ambiguous names."""
+    province = None
+    if row["province"]:
+        province = index.province(row["province"])
+        if province is None:
+            result.errors.append(str(REASONS["unknown_province"]) % {"value": row["province"]})
+            return None, None
+    if not row["commune"]:
+        return province, None
+    matches = index.communes_named(row["commune"])
+    if not matches:
+        result.errors.append(str(REASONS["unknown_commune"]) % {"value": row["commune"]})
+        return province, None
+    if province is not None:
+        matches = {m for m in matches if m[0] == province}
+        if not matches:
+            result.errors.append(
+                str(REASONS["commune_not_in_province"]) % {"value": row["commune"]}
+            )
+            return province, None
+    if len(matches) > 1:
+        result.errors.append(str(REASONS["ambiguous_commune"]) % {"value": row["commune"]})
+        return province, None
+    return next(iter(matches))
+
+
+def _default_area(
+    result: RowResult, area: tuple[int | None, int | None], scope: _Scope
+) -> tuple[int | None, int | None]:
+    """A row without an area takes the manager's when they have exactly one."""
+    if area != (None, None) or len(scope.managed) != 1:
+        return area
+    unit_id, level = scope.managed[0]
+    result.notes.append(_("Area taken from yours."))
+    return (unit_id, None) if level == PROVINCE else scope.units.area(None, unit_id)
+
+
+def _check_existing(result: RowResult, user, scope: _Scope) -> None:
+    """An existing account is enrolled only when it is a learner in the manager's
+    scope; it is never changed. Every other case (another area, no area, staff,
+    deactivated) gets the same neutral reason and shows nothing of the account."""
+    if user.pk not in scope.allowed_ids:
+        result.errors.append(str(REASONS["not_allowed"]))
+        return
+    result.user_id = user.pk
+    profile = getattr(user, "profile", None) if hasattr(user, "profile") else None
+    if profile is not None:
+        result.province_id, result.commune_id = scope.units.area(
+            profile.province_id, profile.commune_id
+        )
+    result.area_label = _area_label(scope.units, result.province_id, result.commune_id)
+    result.full_name = (profile.full_name if profile else "") or user.get_full_name()
+    if user.pk in scope.enrolled_ids:
+        result.notes.append(_("Already enrolled in this course: nothing to do."))
+    else:
+        result.notes.append(_("Existing account: will be enrolled."))
+
+
+def _check_new(result: RowResult, area: tuple[int | None, int | None], scope: _Scope) -> None:
+    """A new account needs a name and an area inside the manager's scope."""
+    if not result.full_name:
+        result.errors.append(str(REASONS["no_name"]))
+    if area == (None, None) and not scope.everything:
+        result.errors.append(str(REASONS["no_area"]))
+    elif not _in_scope(area, scope):
+        result.errors.append(str(REASONS["not_allowed"]))
+    if result.errors:
+        return
+    result.province_id, result.commune_id = area
+    result.area_label = _area_label(scope.units, *area)
+    result.notes.append(_("New account: an invitation to choose a password will be sent."))
+
+
+def check_rows(rows, *, manager, course, delimiter: str = ",") -> CheckResult:
+    """Validate every row against the manager's scope and the database; writes nothing."""
+    scope = _load_scope(rows, manager=manager, course=course)
+    results: list[RowResult] = []
+    first_line: dict[str, int] = {}
     for line, row in rows:
         result = RowResult(
             line=line,
@@ -309,109 +452,17 @@ def check_rows(rows, *, manager, course, delimiter: str = ",") -> CheckResult:
             organisation=row["organisation"],
         )
         results.append(result)
-        email = result.email.casefold()
-        try:
-            validate_email(result.email)
-        except ValidationError:
-            result.errors.append(str(REASONS["bad_email"]))
+        if not _check_email(result, first_line):
             continue
-        if email in first_line:
-            result.errors.append(str(REASONS["duplicate"]) % {"line": first_line[email]})
-            continue
-        first_line[email] = line
-
-        role = parse_role(row["role"])
-        if role is None:
-            result.errors.append(str(REASONS["unknown_role"]) % {"value": row["role"]})
-        result.role = role or ""
-        if role and course.audiences and role not in course.audiences:
-            result.notes.append(
-                _(
-                    "“%(role)s” is not among this course's audiences (%(audiences)s): "
-                    "enrolled all the same."
-                )
-                % {"role": Role(role).label, "audiences": ", ".join(course.audience_labels())}
-            )
-
-        # the area written on the row
-        province = commune = None
-        if row["province"]:
-            province = index.province(row["province"])
-            if province is None:
-                result.errors.append(str(REASONS["unknown_province"]) % {"value": row["province"]})
-        if row["commune"] and not (row["province"] and province is None):
-            matches = index.communes_named(row["commune"])
-            if province is not None:
-                inside = {m for m in matches if m[0] == province}
-                if not matches:
-                    result.errors.append(
-                        str(REASONS["unknown_commune"]) % {"value": row["commune"]}
-                    )
-                elif not inside:
-                    result.errors.append(
-                        str(REASONS["commune_not_in_province"]) % {"value": row["commune"]}
-                    )
-                else:
-                    matches = inside
-            elif not matches:
-                result.errors.append(str(REASONS["unknown_commune"]) % {"value": row["commune"]})
-            if matches and not result.errors:
-                if len(matches) > 1:
-                    result.errors.append(
-                        str(REASONS["ambiguous_commune"]) % {"value": row["commune"]}
-                    )
-                else:
-                    province, commune = next(iter(matches))
+        _check_role(result, row["role"], course)
+        area = _written_area(result, row, scope.index)
         if result.errors:
             continue
-        if province is None and commune is None and len(managed) == 1:
-            unit_id, level = managed[0]
-            province, commune = (unit_id, None) if level == PROVINCE else units.area(None, unit_id)
-            result.notes.append(_("Area taken from yours."))
-
-        user = existing.get(email)
+        user = scope.accounts.get(result.email.casefold())
         if user is not None:
-            result.user_id = user.pk
-            profile = getattr(user, "profile", None) if hasattr(user, "profile") else None
-            if not user.is_active:
-                result.errors.append(str(REASONS["inactive"]))
-                continue
-            if profile is not None and (profile.province_id or profile.commune_id):
-                current = units.area(profile.province_id, profile.commune_id)
-                if not _in_scope(current, managed, everything):
-                    result.errors.append(str(REASONS["other_area"]))
-                    continue
-                province, commune = current
-            elif province is None and commune is None and not everything:
-                result.errors.append(str(REASONS["no_area"]))
-                continue
-            elif not _in_scope((province, commune), managed, everything):
-                result.errors.append(str(REASONS["outside_area"]))
-                continue
-            else:
-                result.notes.append(_("Area added to the learner's profile."))
-            result.full_name = (
-                profile.full_name
-                if profile and profile.full_name
-                else (result.full_name or user.get_full_name())
-            )
-            if user.pk in enrolled_ids:
-                result.notes.append(_("Already enrolled in this course: nothing to do."))
-            else:
-                result.notes.append(_("Existing account: will be enrolled."))
+            _check_existing(result, user, scope)
         else:
-            if not result.full_name:
-                result.errors.append(str(REASONS["no_name"]))
-            if province is None and commune is None and not everything:
-                result.errors.append(str(REASONS["no_area"]))
-            elif not _in_scope((province, commune), managed, everything):
-                result.errors.append(str(REASONS["outside_area"]))
-            if not result.errors:
-                result.notes.append(
-                    _("New account: an invitation to choose a password will be sent.")
-                )
-        result.province_id, result.commune_id = province, commune
-        result.area_label = _area_label(units, province, commune)
+            _check_new(result, _default_area(result, area, scope), scope)
     return CheckResult(rows=results, delimiter=delimiter)
 
 
@@ -434,50 +485,31 @@ class ApplyResult:
 def apply_file(data: bytes, *, manager, course, request) -> tuple[CheckResult, ApplyResult]:
     """Check again (the database may have changed since the preview) and enrol the
     accepted rows, all in one transaction; invitations leave after the commit."""
-    from allauth.account.adapter import get_adapter
-    from allauth.account.models import EmailAddress
-
+    from accounts.services import create_learner_account
     from learning.models import Enrolment
     from learning.quiz.services import enrol
 
     from .invitations import send_invitation
 
-    User = get_user_model()
     summary = ApplyResult()
     with transaction.atomic():
         checked = check_file(data, manager=manager, course=course)
         summary.rejected = len(checked.rejected)
         for row in checked.accepted:
             if row.user_id is None:
-                user = User(
-                    username=get_adapter(request).generate_unique_username(
-                        [row.full_name, row.email, "hocvien"]
-                    ),
+                user = create_learner_account(
                     email=row.email,
-                    first_name=row.full_name[:150],
-                )
-                user.set_unusable_password()
-                user.save()
-                # Verified: the only way in is the set-password link sent to this address.
-                EmailAddress.objects.create(user=user, email=row.email, primary=True, verified=True)
-                Profile.objects.create(
-                    user=user,
                     full_name=row.full_name,
-                    role=row.role or Role.OTHER,
+                    role=row.role,
                     organisation=row.organisation,
                     province_id=row.province_id,
                     commune_id=row.commune_id,
+                    request=request,
                 )
                 summary.created += 1
                 transaction.on_commit(lambda user=user: send_invitation(request, user, course))
             else:
-                user = User.objects.get(pk=row.user_id)
-                profile, _created = Profile.objects.get_or_create(
-                    user=user, defaults={"full_name": row.full_name or user.get_full_name()}
-                )
-                if not (profile.province_id or profile.commune_id):
-                    profile.province_id, profile.commune_id = row.province_id, row.commune_id
-                    profile.save(update_fields=["province", "commune"])
+                user = get_user_model().objects.get(pk=row.user_id)
             if Enrolment.objects.filter(user=user, course=course).exists():
                 summary.already += 1
                 continue

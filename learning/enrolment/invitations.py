@@ -14,6 +14,8 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 
+from content.public_url import absolute
+
 
 def set_password_url(request, user) -> str:
     path = reverse(
@@ -23,7 +25,7 @@ def set_password_url(request, user) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return request.build_absolute_uri(path)
+    return absolute(path)
 
 
 def send_invitation(request, user, course) -> None:

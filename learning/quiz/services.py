@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,7 @@ from learning.models import (
     Question,
     QuestionType,
     QuizAttempt,
+    ReviewSetting,
 )
 
 _system_random = secrets.SystemRandom()
@@ -181,7 +183,7 @@ def start_attempt(
         if lesson is None:
             _check_final_quiz_open(enrolment)
             count = course.quiz_question_count
-            pool = Question.objects.filter(course=course, active=True)
+            pool = final_quiz_pool(course)
             limit = course.quiz_time_limit_minutes
         else:
             count = lesson.quiz_question_count
@@ -424,3 +426,40 @@ def course_completed(enrolment: Enrolment, *, now: datetime) -> None:
             valid_months=course.certificate_valid_months,
             issued_at=now,
         )
+
+
+# --- what a quiz review may show --------------------------------------------------
+
+
+def final_quiz_pool(course: CoursePage):
+    """The final quiz's questions: never those of a lesson that has its own quiz
+    (lesson quizzes show their answers, so sharing questions would hand them out)."""
+    return Question.objects.filter(course=course, active=True).filter(
+        Q(lesson__isnull=True) | Q(lesson__quiz_question_count=0)
+    )
+
+
+def answers_may_be_shown(attempt: QuizAttempt, review: str) -> bool:
+    """Correct answers and explanations after submission, as the review setting allows:
+    "after_last" waits until the quiz is passed or no attempt is left."""
+    if review == ReviewSetting.FULL:
+        return True
+    if review != ReviewSetting.AFTER_LAST:
+        return False
+    if attempt.passed or quiz_attempts(attempt.enrolment).filter(passed=True).exists():
+        return True
+    return attempts_left(attempt.enrolment) == 0
+
+
+def pool_warning(course: CoursePage) -> str | None:
+    """A warning for editors when the final quiz draws more than half its pool:
+    learners then see most questions again in their next attempt."""
+    count = course.quiz_question_count or 0
+    pool = final_quiz_pool(course).count()
+    if count and pool < 2 * count:
+        return _(
+            "The final quiz draws %(count)s questions from a bank of %(pool)s: add questions "
+            "until the bank holds at least %(needed)s (twice the number drawn), so that "
+            "attempts differ."
+        ) % {"count": count, "pool": pool, "needed": 2 * count}
+    return None

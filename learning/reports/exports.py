@@ -31,9 +31,17 @@ def _period(report: Report) -> list[str]:
     return [_("Period (enrolment date)"), f"{start} – {end}"]
 
 
-def report_csv(report: Report) -> bytes:
+SEPARATORS = {"comma": ",", "semicolon": ";"}
+
+
+def report_csv(report: Report, separator: str = ",") -> bytes:
+    """RFC 4180 with ``separator``: every text cell quoted (doubled inner quotes), so a
+    cell holding ",", ";", a tab or a line break stays one cell in a spreadsheet set to
+    either separator (Vietnamese Excel splits on ";"); numbers stay numbers."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(
+        buffer, delimiter=separator, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n"
+    )
     for line in report.table():
         writer.writerow([_safe(value) for value in line])
     writer.writerow([])

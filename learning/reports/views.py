@@ -17,10 +17,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.audit import record_access
 from learning.enrolment import csv_upload
 
 from .charts import Series, bar_chart
-from .exports import report_csv, report_xlsx
+from .exports import SEPARATORS, report_csv, report_xlsx
 from .forms import (
     CertificateZipForm,
     EnrolmentConfirmForm,
@@ -45,12 +46,24 @@ def manager_required(view):
     return wrapped
 
 
-def _report(request):
+def _record(request, action: str, *, unit=None, course=None) -> None:
+    """Log a view or export of learners' data (accounts.audit)."""
+    if unit is not None:
+        areas = unit.name
+    elif sees_everything(request.user):
+        areas = _("Whole country")
+    else:
+        areas = ", ".join(managed_units(request.user).values_list("name", flat=True))
+    record_access(request.user, action, areas=areas, course=course.title if course else "")
+
+
+def _report(request, action: str = "report"):
     form = ReportForm(request.GET, manager=request.user)
     if not form.is_valid():
         return form, None
     units = UnitMap()
     data = form.cleaned_data
+    _record(request, action, unit=data["unit"], course=data["course"])
     learners = learners_in_scope(request.user, unit=data["unit"], units=units)
     report = build_report(
         learners,
@@ -99,14 +112,17 @@ def report(request):
 @require_GET
 @manager_required
 def report_export(request, fmt: str):
-    form, result = _report(request)
+    form, result = _report(request, f"report-{fmt}")
     if result is None:
         return HttpResponseBadRequest(
             _("The report filters are not valid."), content_type="text/plain; charset=utf-8"
         )
     name = f"bao-cao-dao-tao-{result.dimension}"
     if fmt == "csv":
-        response = HttpResponse(report_csv(result), content_type="text/csv; charset=utf-8")
+        separator = SEPARATORS.get(request.GET.get("sep", ""), ",")
+        response = HttpResponse(
+            report_csv(result, separator), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
     response = HttpResponse(
@@ -135,6 +151,7 @@ def enrol_csv(request):
             course = form.cleaned_data["course"]
             try:
                 checked = csv_upload.check_file(data, manager=request.user, course=course)
+                _record(request, "enrolment-preview", course=course)
             except csv_upload.CsvFileError as error:
                 form.add_error("file", str(error))
             else:
@@ -218,6 +235,7 @@ def certificates_zip_view(request):
         else:
             response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
             unit = form.cleaned_data["unit"]
+            _record(request, "certificates-zip", unit=unit, course=form.cleaned_data["course"])
             suffix = f"-{unit.pk}" if unit else ""
             response["Content-Disposition"] = f'attachment; filename="chung-nhan{suffix}.zip"'
             return response

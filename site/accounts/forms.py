@@ -59,10 +59,24 @@ class LearnerSignupForm(ProfileFieldsMixin):
 
     field_order = ["full_name", "email", "password1", "password2", "role", "organisation"]
 
+    consent = forms.BooleanField(
+        label=_(
+            "I agree to the processing of my data as the privacy notice describes "
+            "(for the training, its reports and certificates)."
+        ),
+        required=True,
+        error_messages={"required": _("Your consent is needed to open a training account.")},
+    )
+
     def signup(self, request, user) -> None:
+        from django.conf import settings
+
+        from .models import Consent
+
         user.first_name = self.cleaned_data["full_name"][:150]
         user.save(update_fields=["first_name"])
         self.save_profile(user)
+        Consent.objects.create(user=user, notice_version=settings.PRIVACY_NOTICE_VERSION)
 
 
 class ProfileForm(ProfileFieldsMixin):

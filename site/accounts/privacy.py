@@ -93,3 +93,55 @@ def erase_login_records(user, choices: Mapping[str, Any]) -> None:
     names = _login_identifiers(user)
     for model in (AccessLog, AccessAttempt, AccessFailureLog):
         model.objects.filter(username__in=names).delete()
+
+
+def erase_admin_history(user, choices: Mapping[str, Any]) -> None:
+    """First of all: scrub the user's names from Wagtail's log entries and revisions,
+    and the entries about every registered row that points at them (accounts.erasure)."""
+    from django.contrib.auth import get_user_model
+
+    from base.personal_data import registered_models
+
+    from .erasure import scrub_admin_history
+
+    user_model = get_user_model()
+    objects: dict[type, list[int]] = {user_model: [user.pk]}
+    for model in registered_models():
+        for field in model._meta.get_fields():
+            if field.concrete and field.is_relation and field.related_model is user_model:
+                rows = model._default_manager.filter(**{field.name: user})
+                objects.setdefault(model, []).extend(rows.values_list("pk", flat=True))
+    scrub_admin_history(user, objects)
+
+
+def export_consents(user) -> list[dict[str, Any]]:
+    from .models import Consent
+
+    return [
+        {"notice_version": c.notice_version, "given_at": c.given_at}
+        for c in Consent.objects.filter(user=user).order_by("given_at")
+    ]
+
+
+def erase_consents(user, choices: Mapping[str, Any]) -> None:
+    from .models import Consent
+
+    Consent.objects.filter(user=user).delete()
+
+
+def export_data_access(user) -> list[dict[str, Any]]:
+    """A manager's own views and exports of learners' data (the access log)."""
+    from .models import DataAccess
+
+    return [
+        {"at": row.at, "action": row.action, "area": row.area, "course": row.course}
+        for row in DataAccess.objects.filter(manager=user).order_by("at")
+    ]
+
+
+def erase_data_access(user, choices: Mapping[str, Any]) -> None:
+    """The access log is kept a year for accountability: the entries stay, without
+    the manager's name."""
+    from .models import DataAccess
+
+    DataAccess.objects.filter(manager=user).update(manager=None, manager_name="")

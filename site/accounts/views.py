@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -6,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -41,9 +44,10 @@ def profile(request):
 @require_GET
 @login_required
 def my_data(request):
-    """What the apps show of the learner's data (their certificates…), the data
-    download and the way to delete the account."""
-    return render(request, "accounts/my_data.html", {"panels": panels(request)})
+    """What the apps show of the learner's data (their certificates…), the consent they
+    gave, the data download and the way to delete the account."""
+    consent = request.user.consents.first()
+    return render(request, "accounts/my_data.html", {"panels": panels(request), "consent": consent})
 
 
 @require_GET
@@ -76,3 +80,13 @@ def delete_account_view(request):
             messages.success(request, _("Your account and your data have been deleted."))
             return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+def admin_login(request):
+    """The Wagtail admin's sign-in page: the site's (allauth's), with its second factor."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("wagtailadmin_home")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from base.personal_data import PersonalData
 
 from . import privacy
-from .models import Profile
+from .models import Consent, DataAccess, Profile
 
 
 @hooks.register("register_personal_data")
@@ -40,4 +40,37 @@ def register_login_records() -> PersonalData:
         export=privacy.export_login_records,
         erase=privacy.erase_login_records,
         order=90,
+    )
+
+
+@hooks.register("register_personal_data")
+def register_admin_history() -> PersonalData:
+    return PersonalData(
+        key="admin_history",
+        models=(),  # Wagtail's log entries and revisions name the user in their text
+        export=lambda user: None,
+        erase=privacy.erase_admin_history,
+        order=0,
+    )
+
+
+@hooks.register("register_personal_data")
+def register_consents() -> PersonalData:
+    return PersonalData(
+        key="consents",
+        models=(Consent,),
+        export=privacy.export_consents,
+        erase=privacy.erase_consents,
+        order=15,
+    )
+
+
+@hooks.register("register_personal_data")
+def register_data_access() -> PersonalData:
+    return PersonalData(
+        key="data_access",
+        models=(DataAccess,),
+        export=privacy.export_data_access,
+        erase=privacy.erase_data_access,
+        order=95,
     )

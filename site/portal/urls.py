@@ -8,11 +8,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from allauth.account.decorators import secure_admin_login
+
+from accounts import views as accounts_views
 from content import feeds, seo
 from portal.health import health
 from search import views as search_views
 
+# Both admins sign in through allauth, so through the second factor: their own
+# login forms would take a password alone.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
+    path("admin/login/", accounts_views.admin_login, name="admin_login_redirect"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -67,7 +67,7 @@ def test_data_export_has_account_profile_and_certificates(client, learner):
     (certificate,) = data["certificates"]
     assert certificate["learner_name"] == NAME
     assert certificate["status"] == "valid"
-    assert certificate["verification_url"].startswith("http://localhost/chung-nhan/")
+    assert certificate["verification_url"].startswith("https://baovetreem.example.vn/chung-nhan/")
     assert isinstance(data["training"], dict)
     assert "Nguyễn" in response.content.decode()  # readable UTF-8, not \\u escapes
 

@@ -6,7 +6,7 @@ import pytest
 
 from content.models import LegalDocumentPage
 from home.demo import load_site_frame
-from tests.browser.conftest import AXE_JS, WCAG_TAGS, describe
+from tests.browser.conftest import AXE_JS, WCAG_TAGS, describe, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,14 +34,10 @@ def axe_violations(page, selector: str) -> list[dict]:
 
 
 def test_import_seed_004_through_the_admin(page, site, django_user_model):
-    django_user_model.objects.create_superuser("bientap", "bientap@example.org", PASSWORD)
+    admin = django_user_model.objects.create_superuser("bientap", "bientap@example.org", PASSWORD)
     text = next(SEED.glob("004_*.txt")).read_text(encoding="utf-8")
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, admin, PASSWORD)
 
     page.locator('a[href="/admin/nhap-van-ban/"]').first.click()
     page.wait_for_url("**/admin/nhap-van-ban/")

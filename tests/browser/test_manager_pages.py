@@ -5,7 +5,7 @@ import pytest
 from home.demo import load_site_frame
 from learning.models import CourseIndexPage
 from learning.quiz.services import enrol
-from tests.browser.conftest import describe, run_axe
+from tests.browser.conftest import describe, run_axe, sign_in
 from tests.factories import CourseIndexPageFactory, CoursePageFactory
 from tests.learning.managers import learner, make_areas, manager
 
@@ -28,11 +28,7 @@ def signed_in(page, live_server, restore_migrated_data):
         enrol(learner(name, province=areas.quang_ngai, commune=commune), course)
     boss = manager(areas.quang_ngai, username="quanly", password=PASSWORD)
     assert boss.check_password(PASSWORD)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "quanly")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, boss, PASSWORD)
     return course
 
 

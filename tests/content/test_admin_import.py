@@ -249,7 +249,7 @@ def test_user_without_admin_access_is_refused(client, library):
     client.force_login(UserFactory())
     response = step_1(client, text=seed_text("001"))
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert "/accounts/login/" in response["Location"]  # the admin signs in through allauth
     assert not LegalDocumentPage.objects.exists()
 
 
@@ -267,7 +267,7 @@ def test_admin_user_who_may_not_add_documents_is_refused(client, library):
 def test_anonymous_user_is_sent_to_log_in(client, library):
     response = client.get(URL)
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert "/accounts/login/" in response["Location"]  # the admin signs in through allauth
 
 
 def test_posts_need_a_csrf_token(superuser, library):

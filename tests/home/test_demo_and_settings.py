@@ -34,6 +34,7 @@ def test_production_settings_pass_check_deploy():
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "a-long-random-test-secret-key-for-the-deploy-check-0123456789",
         "ALLOWED_HOSTS": "example.org",
+        "PUBLIC_BASE_URL": "https://example.org",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(  # noqa: S603

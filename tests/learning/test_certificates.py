@@ -176,7 +176,7 @@ def test_pdf_embeds_its_fonts(learner, course):
 def test_qr_code_decodes_to_the_verification_url(learner, course):
     certificate = issue_certificate(user=learner, course=course, valid_months=None)
     url = verification_url(certificate)
-    assert url == f"http://localhost/chung-nhan/{certificate.display_code}/"
+    assert url == f"https://baovetreem.example.vn/chung-nhan/{certificate.display_code}/"
     images = PdfReader(io.BytesIO(render_pdf(certificate))).pages[0].images
     assert len(images) == 1
     decoded = [barcode.text for barcode in zxingcpp.read_barcodes(images[0].image)]

@@ -138,8 +138,8 @@ def test_each_rejection_reason(world):
     assert "Unknown province" in errors[6]
     assert "Unknown commune" in errors[7]
     assert "not in this province" in errors[8]
-    assert "outside your area" in errors[9]
-    assert "another area" in errors[10]
+    assert "cannot be enrolled from your area" in errors[9]
+    assert errors[10] == errors[9]  # the same neutral reason as "not allowed"
     assert "full name" in errors[11]
 
 
@@ -173,7 +173,7 @@ def test_already_enrolled_is_a_note_and_commune_manager_defaults(world):
     assert rows[1].commune_id == areas.xa_moi.pk
     assert rows[1].province_id == areas.quang_ngai.pk
     rows = rows_of(boss, course, "x@example.org,Lê Thị Bình,,,,Phường Trương Quang Trọng\n")
-    assert "outside your area" in rows[0].errors[0]
+    assert "cannot be enrolled from your area" in rows[0].errors[0]
 
 
 @pytest.mark.django_db
@@ -341,3 +341,72 @@ def test_other_areas_learners_are_never_touched(client, world):
 def test_non_manager_gets_403(client, world):
     client.force_login(UserFactory())
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_commune_manager_cannot_probe_or_take_over_accounts_outside_their_area(
+    client, world, django_capture_on_commit_callbacks
+):
+    """Finding 1 of issue 17: the CSV previewed other areas' accounts and names,
+    and confirming moved them (the superuser too) into the manager's commune."""
+    areas, course, _boss = world
+    boss = manager(areas.xa_moi)
+    elsewhere = learner("Đỗ Thị Dung", province=areas.hai_phong, email="dung@example.org")
+    no_area = learner("Bí Mật Không Vùng", email="khongvung@example.org")
+    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    Profile.objects.create(user=admin, full_name="Quản Trị Viên")
+    staff = learner("Biên Tập Viên", commune=areas.xa_moi, email="staff@example.org")
+    staff.is_staff = True
+    staff.save()
+    inside = learner("Trần Văn An", commune=areas.xa_moi, email="an@example.org")
+    body = (
+        "dung@example.org,,,,,\n"
+        "khongvung@example.org,,,,,\n"
+        "root@example.org,,,,,\n"
+        "staff@example.org,,,,,\n"
+        "an@example.org,,,,,\n"
+        "ngoaivung@example.org,Người Mới,,,Hải Phòng,\n"
+        "moi@example.org,Người Mới,,,,\n"
+    )
+    client.force_login(boss)
+    response = upload(client, course, body)
+    rows = response.context["checked"].rows
+    with translation.override("vi"):  # the page speaks Vietnamese
+        neutral = str(csv_upload.REASONS["not_allowed"])
+    assert [row.errors for row in rows[:4]] == [[neutral]] * 4
+    assert rows[5].errors == [neutral]  # a new address outside the area: the same answer
+    assert [row.status for row in rows[4:]] == ["accepted", "rejected", "accepted"]
+    page = response.content.decode()
+    for secret in ("Bí Mật Không Vùng", "Quản Trị Viên", "Đỗ Thị Dung", "Biên Tập Viên"):
+        assert secret not in page
+    assert "Trần Văn An" in page  # in scope: the manager may see the name
+    for row in rows[:4]:
+        assert (row.full_name, row.area_label, row.user_id) == ("", "", None)
+    token = client.session[SESSION_KEY]["token"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, {"action": "confirm", "course": course.pk, "token": token})
+    assert (response.context["summary"].enrolled, response.context["summary"].created) == (2, 1)
+    assert set(Enrolment.objects.values_list("user__email", flat=True)) == {
+        "an@example.org",
+        "moi@example.org",
+    }
+    for account, area in ((elsewhere, (areas.hai_phong.pk, None)), (no_area, (None, None))):
+        account.profile.refresh_from_db()
+        assert (account.profile.province_id, account.profile.commune_id) == area
+    admin.profile.refresh_from_db()
+    assert admin.profile.commune_id is None
+    inside.profile.refresh_from_db()
+    assert inside.profile.commune_id == areas.xa_moi.pk
+
+
+@pytest.mark.django_db
+def test_created_accounts_come_from_the_accounts_service(world):
+    from accounts.services import create_learner_account
+
+    areas, _course, _boss = world
+    user = create_learner_account(
+        email="moi@example.org", full_name="Lê Thị Bình", commune_id=areas.xa_moi.pk
+    )
+    assert not user.has_usable_password()
+    assert user.emailaddress_set.get().verified
+    assert user.profile.commune_id == areas.xa_moi.pk

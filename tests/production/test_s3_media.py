@@ -130,7 +130,7 @@ def test_documents_and_original_legal_files_are_served_from_the_bucket(
 
 
 def test_certificate_pdfs_need_no_local_media(client, s3, learner, course):  # noqa: F811
-    from learning.certificates import issue_certificate
+    from learning.certificates.services import issue_certificate
 
     certificate = issue_certificate(user=learner, course=course, valid_months=24)
     client.force_login(learner)

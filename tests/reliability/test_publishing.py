@@ -20,7 +20,7 @@ from wagtail.models import PageLogEntry
 
 import pytest
 
-from accounts.models import Role
+from base.roles import Role
 from content.models import CampaignPage
 from tests.content.test_pages import add_url, admin_form
 from tests.factories import UserFactory

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     # accounts and security
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "axes",
     "csp",
     # django
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.security.AdminSecondFactorMiddleware",
+    "accounts.caching.PrivateCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # AxesMiddleware should be the last middleware.
     "axes.middleware.AxesMiddleware",
@@ -211,10 +214,25 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.LearnerSignupForm"
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupFormSameWork"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cổng Bảo vệ Trẻ em] "
+ACCOUNT_ADAPTER = "accounts.security.AccountAdapter"
+# The version of accounts/templates/accounts/privacy_notice.html learners consent
+# to at sign-up (accounts.Consent); change it whenever the notice changes.
+PRIVACY_NOTICE_VERSION = "2026-11-27"
+# Failed sign-ins are throttled per address only; per login they are slowed down
+# (accounts.security), never locked, so nobody can lock someone else out.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,60/h/ip"}
+# Second factor (allauth.mfa): required for every account that can open the admin
+# (accounts.security.AdminSecondFactorMiddleware), offered to everyone.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Cổng Bảo vệ Trẻ em"
+# The Wagtail admin signs in through allauth (and so through the second factor).
+WAGTAILADMIN_LOGIN_URL = "account_login"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng Bảo vệ Trẻ em <no-reply@localhost>")
 
-# django-axes: lock an account/IP pair after repeated failed logins.
+# django-axes: lock a (login, address) pair after repeated failed logins.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -309,7 +327,13 @@ CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/", "/en/admin/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng Bảo vệ Trẻ em"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, for every absolute link that leaves it (certificate
+# PDFs and QR codes, e-mails, feeds): content/public_url.py. Required in production.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
+PUBLIC_BASE_URL_REQUIRED = False
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt", "odt", "xlsx", "pptx", "zip", "mp3"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
