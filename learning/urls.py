@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import invitation_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="learning_dashboard"),
+    path(
+        "loi-moi/<int:course_id>/<uidb36>/<key>/",
+        invitation_views.invitation,
+        name="learning_invitation",
+    ),
     path("khoa-hoc/<int:course_id>/dang-ky/", views.enrol, name="learning_enrol"),
     path("khoa-hoc/<int:course_id>/kiem-tra/", views.start_quiz, name="learning_start_quiz"),
     path(
