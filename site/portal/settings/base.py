@@ -180,8 +180,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Our catalogue first, then Vietnamese for django-allauth, which ships none.
-LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_allauth"]
+# Our catalogue first, then Vietnamese for django-allauth, which ships none, then
+# the Wagtail admin's missing and corrected Vietnamese (these win over Wagtail's own).
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_allauth", SITE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
