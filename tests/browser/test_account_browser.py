@@ -1,7 +1,7 @@
-"""The account area in a real browser: the header's sign-in/sign-up links, the
-signed-in name with its menu and a sign-out form; the sign-up form with a commune
-select that follows the province, with and without JavaScript; the invitation
-link that signs a teacher in on their course. axe clean; screenshots kept."""
+"""The account area in a real browser, on a phone: the header's sign-in/sign-up
+links, the signed-in name with its menu and a sign-out form; the invitation link
+that signs a teacher in on their course. axe clean. (The sign-up form's commune
+select: test_signup_form_browser.py.)"""
 
 from pathlib import Path
 
@@ -11,7 +11,6 @@ import pytest
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 
-from content.models import AdministrativeUnit as Unit
 from learning.models import Enrolment
 from tests.browser.conftest import describe, run_axe
 from tests.factories import (
@@ -36,28 +35,6 @@ def phone(browser, live_server, restore_migrated_data):
     page.context.close()
 
 
-@pytest.fixture
-def phone_without_js(browser, live_server, restore_migrated_data):
-    page = _new_page(browser, live_server, java_script_enabled=False)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
-def areas(restore_migrated_data, migrated_snapshot):
-    from django.db import connection
-
-    hue = Unit.objects.get(name="Huế", level=Unit.Level.PROVINCE, abolished_on__isnull=True)
-    # bulk_create: no search-index rows, which the live-server flush does not clear
-    Unit.objects.bulk_create(
-        Unit(name=name, level=Unit.Level.COMMUNE, parent=hue)
-        for name in ["Phường Thuận Hóa", "Phường Đông Ba", "Phường Dương Nỗ"]
-    )
-    # the flush after the test must not re-run post_migrate (see restore_migrated_data)
-    connection._test_serialized_contents = migrated_snapshot
-    return hue
-
-
 def _new_page(browser, live_server, **options):
     context = browser.new_context(
         base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844}, **options
@@ -65,23 +42,6 @@ def _new_page(browser, live_server, **options):
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
-
-
-def _communes(page) -> list[str]:
-    return page.locator("select[name=commune] option").all_inner_texts()[1:]
-
-
-def test_signup_commune_follows_the_province_without_javascript(phone_without_js, areas):
-    page = phone_without_js
-    page.goto("/accounts/signup/")
-    page.fill("input[name=full_name]", "Nguyễn Thị Nhung")
-    page.select_option("select[name=province]", label="Huế")
-    assert _communes(page) == []
-    page.click("[name=refresh_communes]")
-    page.wait_for_load_state()
-    assert _communes(page) == ["Phường Dương Nỗ", "Phường Đông Ba", "Phường Thuận Hóa"]
-    assert page.locator("input[name=full_name]").input_value() == "Nguyễn Thị Nhung"
-    assert page.locator(".field__error").count() == 0
 
 
 def _sign_in(page, live_server, user) -> None:
@@ -154,17 +114,3 @@ def test_invited_teacher_sets_a_password_and_lands_on_the_course(phone):
     page.wait_for_url(f"**{course.url}")
     page.get_by_role("button", name="Danh mục").click()
     assert "Lê Thị Bình" in page.get_by_role("navigation", name="Tài khoản").inner_text()
-
-
-def test_signup_commune_follows_the_province_with_javascript(phone, areas):
-    page = phone
-    page.goto("/accounts/signup/")
-    assert page.get_by_role("button", name="Tạo tài khoản").is_visible()
-    assert not page.locator("[name=refresh_communes]").is_visible()
-    assert page.locator("select[name=role]").input_value() == ""
-    page.select_option("select[name=province]", label="Huế")
-    page.locator("select[name=commune] option").nth(1).wait_for(state="attached")
-    assert _communes(page) == ["Phường Dương Nỗ", "Phường Đông Ba", "Phường Thuận Hóa"]
-    assert not (violations := run_axe(page)), describe(violations)
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / "signup-form-phone.png"), full_page=True)
