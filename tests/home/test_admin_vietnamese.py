@@ -84,3 +84,26 @@ def test_one_pair_of_editor_groups():
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Biên tập viên", "Người duyệt"} <= names
     assert not names & {"Editors", "Moderators"}
+
+
+def test_admin_dates_are_typed_day_first():
+    import datetime
+
+    from django import forms
+
+    from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+    class Dates(forms.Form):
+        day = forms.DateField(widget=AdminDateInput)
+        moment = forms.DateTimeField(widget=AdminDateTimeInput)
+
+    form = Dates({"day": "25/12/2026", "moment": "01/07/2025 08:30"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["day"] == datetime.date(2026, 12, 25)
+    assert form.cleaned_data["moment"].date() == datetime.date(2025, 7, 1)
+    assert 'value="25/12/2026"' in str(form["day"])
+
+
+def test_no_gravatar_images_in_the_sidebar(admin_client):
+    page = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "gravatar.com" not in page

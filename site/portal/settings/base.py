@@ -250,6 +250,22 @@ CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/", "/en/admin/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng Bảo vệ Trẻ em"
+# Editors type dates as dd/mm/yyyy in every admin date field (and its picker).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Django's Vietnamese formats define no input formats: day first, ISO still accepted.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d",
+]
+# No Gravatar: the admin shows its own default avatar instead of a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt", "odt", "xlsx", "pptx", "zip", "mp3"]
