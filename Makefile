@@ -26,6 +26,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 migrate: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_communes
 
 demo: migrate
 	$(MANAGE) load_demo

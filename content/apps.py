@@ -7,7 +7,6 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self) -> None:
-        from django.core import checks
         from django.db import models
         from django.db.models.signals import pre_save
 
@@ -20,9 +19,6 @@ class ContentConfig(AppConfig):
         from content.images import clean_uploaded_image
         from content.models import LegalDocumentPage
         from content.originals import on_page_published as release_original
-        from content.public_url import check_public_base_url
-
-        checks.register(check_public_base_url, checks.Tags.security)
 
         page_published.connect(on_page_published, sender=LegalDocumentPage)
         page_published.connect(

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from base.public_url import absolute
 from content.models import ArticlePage, LegalDocumentPage
-from content.public_url import absolute
 
 FEED_SIZE = 20
 

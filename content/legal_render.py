@@ -132,7 +132,7 @@ def document_facts(page, validity=None) -> list[tuple[str, str, bool]]:
         signer += " — " + ", ".join(p for p in (page.signer_authority, page.signer_title) if p)
     rows = [
         row(_("Number and symbol"), number),
-        row(_("Type"), page.doc_type_label),
+        row(_("Document type"), page.doc_type_label),
         row(_("Issuing body"), issuer),
         row(_("Place"), page.place),
         row(_("Date issued"), issued),

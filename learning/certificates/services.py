@@ -31,7 +31,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from base.pdf_fonts import FONT, FONT_BOLD, register_fonts
-from content.public_url import absolute
+from base.public_url import absolute
 from learning.certificates.models import (
     Certificate,
     CertificateStatus,

@@ -1,9 +1,16 @@
 from django.urls import path
 
+from learning.enrolment import invitation_views
+
 from . import views
 
 urlpatterns = [
     path("", views.dashboard, name="learning_dashboard"),
+    path(
+        "loi-moi/<int:course_id>/<uidb36>/<key>/",
+        invitation_views.invitation,
+        name="learning_invitation",
+    ),
     path("khoa-hoc/<int:course_id>/dang-ky/", views.enrol, name="learning_enrol"),
     path("khoa-hoc/<int:course_id>/kiem-tra/", views.start_quiz, name="learning_start_quiz"),
     path(

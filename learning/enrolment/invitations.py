@@ -14,13 +14,16 @@ from allauth.account.adapter import get_adapter
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 
-from content.public_url import absolute
+from base.public_url import absolute
 
 
-def set_password_url(request, user) -> str:
+def set_password_url(request, user, course=None) -> str:
+    """The link to choose a password; with a course, the learner lands on it signed in."""
+    kwargs = {} if course is None else {"course_id": course.pk}
     path = reverse(
-        "account_reset_password_from_key",
+        "learning_invitation" if course is not None else "account_reset_password_from_key",
         kwargs={
+            **kwargs,
             "uidb36": user_pk_to_url_str(user),
             "key": default_token_generator.make_token(user),
         },
@@ -33,7 +36,7 @@ def send_invitation(request, user, course) -> None:
         "user": user,
         "full_name": getattr(getattr(user, "profile", None), "full_name", "") or user.first_name,
         "course": course,
-        "url": set_password_url(request, user),
+        "url": set_password_url(request, user, course),
     }
     subject = render_to_string("learning/email/invitation_subject.txt", context)
     body = render_to_string("learning/email/invitation_message.txt", context)

@@ -1,5 +1,9 @@
 """Report exporters: CSV (UTF-8 with BOM, so that Excel reads Vietnamese) and XLSX.
 
+The CSV follows the reader's Excel: in Vietnamese, semicolons between cells and a
+decimal comma ("100,0"), as Excel set to Vietnamese expects; on /en/, commas and
+a decimal point.
+
 Both write ``Report.table()``: the same figures as the page.
 """
 
@@ -8,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from openpyxl import Workbook
@@ -34,16 +39,25 @@ def _period(report: Report) -> list[str]:
 SEPARATORS = {"comma": ",", "semicolon": ";"}
 
 
-def report_csv(report: Report, separator: str = ",") -> bytes:
+def _excel_vi(value):
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return value
+
+
+def report_csv(report: Report, separator: str | None = None) -> bytes:
     """RFC 4180 with ``separator``: every text cell quoted (doubled inner quotes), so a
     cell holding ",", ";", a tab or a line break stays one cell in a spreadsheet set to
-    either separator (Vietnamese Excel splits on ";"); numbers stay numbers."""
+    either separator. By default as Vietnamese Excel reads it (";" and a decimal comma)
+    on the Vietnamese site, and "," with a decimal point on the English one."""
     buffer = io.StringIO()
+    vietnamese = (get_language() or "vi").startswith("vi")
+    separator = separator or (";" if vietnamese else ",")
     writer = csv.writer(
         buffer, delimiter=separator, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n"
     )
     for line in report.table():
-        writer.writerow([_safe(value) for value in line])
+        writer.writerow([_safe(_excel_vi(v) if vietnamese else v) for v in line])
     writer.writerow([])
     writer.writerow(_period(report))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -119,7 +119,7 @@ def report_export(request, fmt: str):
         )
     name = f"bao-cao-dao-tao-{result.dimension}"
     if fmt == "csv":
-        separator = SEPARATORS.get(request.GET.get("sep", ""), ",")
+        separator = SEPARATORS.get(request.GET.get("sep", ""))
         response = HttpResponse(
             report_csv(result, separator), content_type="text/csv; charset=utf-8"
         )

@@ -20,7 +20,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 
-from content.public_url import absolute
+from base.public_url import absolute
 
 
 def login_identifier(request, credentials: dict | None) -> str:

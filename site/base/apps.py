@@ -8,3 +8,10 @@ class BaseConfig(AppConfig):
 
     name = "base"
     verbose_name = _("Shared")
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from base.public_url import check_public_base_url
+
+        checks.register(check_public_base_url, checks.Tags.security)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -74,11 +75,17 @@ class HomePage(FoldedSearchMixin, Page):
 
         campaign = self.featured_campaign
         if campaign is not None:
-            campaign = campaign.localized
-            if not campaign.live or campaign.locale_id != self.locale_id:
+            campaign = campaign.localized.specific
+            if (
+                not campaign.live
+                or campaign.locale_id != self.locale_id
+                or campaign.status == campaign.Status.ENDED
+            ):
                 campaign = None
         if campaign is None:
             campaign = current_campaign(self.locale)
+        if campaign is not None and campaign.status == campaign.Status.ENDED:
+            campaign = None  # an ended campaign is never featured
         documents = documents_for_readers_in(self.locale).select_related("locale")
         news = ArticlePage.objects.live().public().filter(locale=self.locale)
         courses = []
@@ -94,6 +101,10 @@ class HomePage(FoldedSearchMixin, Page):
             "latest_news": news.order_by("-date", "-pk")[: self.latest_count],
             "featured_courses": courses,
         }
+
+
+def _has_live_children(page: Page) -> bool:
+    return page.get_children().live().exists()
 
 
 class MenuLinkBlock(blocks.StructBlock):
@@ -128,6 +139,14 @@ class NavigationSettings(BaseGenericSetting):
                 continue
             localized = page.localized
             if localized.locale_id != locale.id or not localized.live:
+                continue
+            # Outside the default language a section is left out when nothing in it
+            # has been translated (no "nothing published yet" pages in the menu).
+            if (
+                get_language() != settings.LANGUAGE_CODE
+                and _has_live_children(page)
+                and not _has_live_children(localized)
+            ):
                 continue
             label = block.value["label"] if get_language() == "vi" else ""
             items.append(

@@ -39,7 +39,7 @@ def test_hotline_bar_on_every_page(client, demo_site, url):
 
 def test_hotline_bar_in_vietnamese_on_vietnamese_pages(client, demo_site):
     html = client.get("/").content.decode()
-    assert "Tổng đài quốc gia bảo vệ trẻ em" in html
+    assert "Tổng đài điện thoại quốc gia bảo vệ trẻ em" in html
     html_en = client.get("/en/").content.decode()
     assert "National child protection hotline" in html_en
 

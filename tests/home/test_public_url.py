@@ -5,7 +5,7 @@ from django.core import mail
 
 import pytest
 
-from content.public_url import absolute, check_public_base_url
+from base.public_url import absolute, check_public_base_url
 
 BASE = "https://baovetreem.example.vn"
 

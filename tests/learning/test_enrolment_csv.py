@@ -235,14 +235,14 @@ def test_preview_then_enrol_in_one_go(client, world, django_capture_on_commit_ca
     assert not created.user.has_usable_password()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["moi@example.org"]
-    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+    assert "/hoc-tap/loi-moi/" in mail.outbox[0].body
     # the same token cannot be used twice
     response = client.post(URL, {"action": "confirm", "course": course.pk, "token": token})
     assert response.status_code == 400
 
 
 @pytest.mark.django_db
-def test_invitation_link_lets_the_learner_choose_a_password(
+def test_invitation_signs_the_learner_in_on_the_course(
     client, world, django_capture_on_commit_callbacks
 ):
     areas, course, boss = world
@@ -252,7 +252,7 @@ def test_invitation_link_lets_the_learner_choose_a_password(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL, {"action": "confirm", "course": course.pk, "token": token})
     client.logout()
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/password/reset/key/" in line)
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/loi-moi/" in line)
     response = client.get(link.strip(), follow=True)
     assert response.status_code == 200
     response = client.post(
@@ -260,9 +260,13 @@ def test_invitation_link_lets_the_learner_choose_a_password(
         {"password1": "Mat-khau-moi-2026!", "password2": "Mat-khau-moi-2026!"},
     )
     assert response.status_code == 302
+    assert response["Location"] == course.url  # lands on the course it was invited to
     user = Profile.objects.get(user__email="moi@example.org").user
     user.refresh_from_db()
     assert user.check_password("Mat-khau-moi-2026!")
+    assert client.get(course.url).context["user"] == user  # signed in
+    # the link works once
+    assert client.get(link.strip(), follow=True).context["token_fail"]
 
 
 @pytest.mark.django_db

@@ -174,7 +174,9 @@ def test_exports_match_the_screen(client, world, dimension):
     assert len(screen) >= 3
     data = client.get(reverse("learning_report_csv"), {"dimension": dimension})
     assert data["Content-Type"].startswith("text/csv")
-    lines = list(csv.reader(io.StringIO(data.content.decode("utf-8-sig"))))
+    # Vietnamese Excel: semicolons and a decimal comma
+    lines = list(csv.reader(io.StringIO(data.content.decode("utf-8-sig")), delimiter=";"))
+    lines = [[re.sub(r"^(\d+),(\d)$", r"\1.\2", cell) for cell in row] for row in lines]
     assert lines[: len(screen)] == screen
     data = client.get(reverse("learning_report_xlsx"), {"dimension": dimension})
     sheet = load_workbook(io.BytesIO(data.content)).active
@@ -268,3 +270,15 @@ def test_superuser_forged_area_is_a_form_error(client, world):
         response = page(client, admin, unit=forged)
         assert response.status_code == 200
         assert "unit" in response.context["form"].errors
+
+
+def test_csv_for_vietnamese_excel_and_the_english_one(client, world):
+    client.force_login(world["boss"])
+    vi = client.get(reverse("learning_report_csv")).content.decode("utf-8-sig")
+    assert ";" in vi.splitlines()[0] and "," not in vi.splitlines()[1].split(";")[0][-1:]
+    assert any("," in cell for cell in vi.splitlines()[1].split(";")[2:])
+    with translation.override("en"):
+        url = reverse("learning_report_csv")
+    en = client.get(url).content.decode("utf-8-sig")
+    assert url.startswith("/en/") and ";" not in en.splitlines()[0]
+    assert any("." in cell for cell in next(csv.reader(io.StringIO(en.splitlines()[1])))[2:])

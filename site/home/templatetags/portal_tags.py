@@ -1,7 +1,9 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
@@ -56,7 +58,8 @@ def main_menu(context) -> list[dict]:
 def language_links(context) -> list[dict]:
     """One link per language: the translation of the current page where one is
     live, otherwise that language's home page (or, outside Wagtail pages, the
-    same URL in that language)."""
+    same URL in that language). When a page has no translation the link says so,
+    in the language it leads to (`untranslated`)."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
@@ -64,14 +67,20 @@ def language_links(context) -> list[dict]:
     links = []
     for code, name in settings.LANGUAGES:
         url = None
+        untranslated = ""
         locale = _locale(code)
         if isinstance(page, Page) and locale is not None:
             if locale.pk == page.locale_id:
-                translation = page
+                translated = page
             else:
-                translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
-                url = translation.url
+                translated = page.get_translation_or_none(locale)
+            if translated is not None and translated.live:
+                url = translated.url
+            elif code != current:
+                with translation.override(code):
+                    untranslated = _(
+                        "This page has no version in this language: the link opens the home page."
+                    )
         if url is None and not isinstance(page, Page) and request is not None:
             url = translate_url(request.get_full_path(), code)
         if url is None and root is not None and locale is not None:
@@ -79,7 +88,15 @@ def language_links(context) -> list[dict]:
             url = home.url if home is not None and home.live else None
         if url is None:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "untranslated": untranslated,
+            }
+        )
     return links
 
 

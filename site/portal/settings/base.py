@@ -215,8 +215,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.LearnerSignupForm"
 ACCOUNT_FORMS = {"signup": "accounts.signup.SignupFormSameWork"}
+# One adapter: sign-in slow-down and e-mail by task (security), the site's name (adapter).
+ACCOUNT_ADAPTER = "accounts.adapter.PortalAccountAdapter"
+ACCOUNT_USER_DISPLAY = "accounts.adapter.display_name"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cổng Bảo vệ Trẻ em] "
-ACCOUNT_ADAPTER = "accounts.security.AccountAdapter"
 # The version of accounts/templates/accounts/privacy_notice.html learners consent
 # to at sign-up (accounts.Consent); change it whenever the notice changes.
 PRIVACY_NOTICE_VERSION = "2026-11-27"
@@ -246,8 +248,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Our catalogue first, then Vietnamese for django-allauth, which ships none.
-LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_allauth"]
+# Our catalogue first, then Vietnamese for django-allauth, which ships none, then
+# the Wagtail admin's missing and corrected Vietnamese (these win over Wagtail's own).
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_allauth", SITE_DIR / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -334,6 +337,22 @@ PUBLIC_BASE_URL_REQUIRED = False
 WAGTAILADMIN_BASE_URL = (
     os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 )
+# Editors type dates as dd/mm/yyyy in every admin date field (and its picker).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Django's Vietnamese formats define no input formats: day first, ISO still accepted.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d",
+]
+# No Gravatar: the admin shows its own default avatar instead of a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt", "odt", "xlsx", "pptx", "zip", "mp3"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024

@@ -34,5 +34,5 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")  # noqa: F405
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
-# content.public_url's system check refuses a missing or loopback PUBLIC_BASE_URL.
+# base.public_url's system check refuses a missing or loopback PUBLIC_BASE_URL.
 PUBLIC_BASE_URL_REQUIRED = True
