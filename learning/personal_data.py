@@ -94,3 +94,34 @@ def keep_certificates_field() -> forms.BooleanField:
             "your certificates are deleted too and their codes are no longer found."
         ),
     )
+
+
+def export_quiz_answers(user) -> list[dict[str, Any]]:
+    """Every answer the learner gave, readable: the question and the options chosen."""
+    from learning.models import AttemptQuestion
+
+    rows = (
+        AttemptQuestion.objects.filter(attempt__enrolment__user=user)
+        .select_related("question", "attempt__enrolment")
+        .prefetch_related("options__choice")
+        .order_by("attempt__started_at", "position")
+    )
+    answers = []
+    for row in rows:
+        by_token = {option.token: option.choice.text for option in row.options.all()}
+        answers.append(
+            {
+                "course_id": row.attempt.enrolment.course_id,
+                "lesson_id": row.attempt.lesson_id,
+                "attempt": row.attempt.number,
+                "question": row.question.text,
+                "answer": [by_token.get(token, token) for token in row.answer or []],
+                "answered_at": row.answered_at,
+                "correct": row.is_correct,
+            }
+        )
+    return answers
+
+
+def erase_nothing_more(user, choices: Mapping[str, Any]) -> None:
+    """The answers go with their enrolments (erase_training)."""

@@ -71,6 +71,17 @@ def register_training_records() -> PersonalData:
     )
 
 
+@hooks.register("register_personal_data")
+def register_quiz_answers() -> PersonalData:
+    return PersonalData(
+        key="quiz_answers",
+        models=(),  # the rows are the training records'; this is them in words
+        export=personal_data.export_quiz_answers,
+        erase=personal_data.erase_nothing_more,
+        order=45,
+    )
+
+
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_a_small_question_bank(request, page) -> None:

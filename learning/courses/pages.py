@@ -30,7 +30,7 @@ class ReviewSetting(models.TextChoices):
 
 class CoursePage(FoldedSearchMixin, Page):
     """A course: its lessons are the child pages; its final quiz is drawn from the
-    course's question bank (learning.models.quiz.Question)."""
+    course's question bank (learning.models.Question)."""
 
     summary = models.TextField(_("summary"), max_length=600)
     introduction = RichTextField(

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import pytest
 
-from learning.services import enrol
+from learning.quiz.services import enrol
 from tests.factories import CourseIndexPageFactory, CoursePageFactory
 from tests.learning.managers import learner, make_areas, manager
 

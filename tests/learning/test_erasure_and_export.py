@@ -13,9 +13,9 @@ from wagtail.models import ModelLogEntry, Revision
 import pytest
 
 from accounts.models import Profile
-from accounts.privacy import collect_user_data, delete_account
-from learning import services
+from base.personal_data import erase_user_data, export_user_data
 from learning.models import Enrolment
+from learning.quiz import services
 
 from .conftest import LEARNER_NAME, correct_answer
 
@@ -28,7 +28,7 @@ def test_the_export_holds_every_answer_in_words(client, enrolment, course):
     for row in rows:
         services.save_answer(attempt, row.token, correct_answer(row))
     services.submit_attempt(attempt)
-    data = collect_user_data(enrolment.user)
+    data = export_user_data(enrolment.user)
     answers = data["quiz_answers"]
     assert len(answers) == len(rows)
     first = rows[0]
@@ -58,7 +58,7 @@ def test_deletion_scrubs_the_name_from_the_admin_history(enrolment, admin_user):
     )
     assert ModelLogEntry.objects.filter(label__icontains=LEARNER_NAME).exists()
     user_id = user.pk
-    delete_account(user, keep_certificates=False)
+    erase_user_data(user, {"keep_certificates": False})
     assert not Enrolment.objects.exists()
     for entry in ModelLogEntry.objects.all():
         assert LEARNER_NAME not in entry.label

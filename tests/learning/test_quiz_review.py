@@ -7,8 +7,8 @@ from django.utils import translation
 
 import pytest
 
-from learning import services
 from learning.models import CoursePage, Question, ReviewSetting
+from learning.quiz import services
 from tests.factories import QuestionFactory
 
 from .conftest import correct_answer, wrong_answer

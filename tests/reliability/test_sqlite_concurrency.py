@@ -12,8 +12,8 @@ from django.urls import reverse
 
 import pytest
 
-from learning import services
 from learning.models import QuizAttempt
+from learning.quiz import services
 from search.models import QueryStat
 from tests.factories import ProfileFactory
 from tests.learning.conftest import correct_answer
