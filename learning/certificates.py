@@ -41,6 +41,7 @@ from learning.models.certificates import (
     format_code,
     generate_code,
 )
+from learning.signing import sign_certificate
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
@@ -183,6 +184,7 @@ def render_pdf(certificate: Certificate) -> bytes:
     """The certificate as a one-page A4 PDF with the fonts embedded (Vietnamese)."""
     _register_fonts()
     url = verification_url(certificate)
+    payload = sign_certificate(certificate)  # offline check: in the QR and the metadata
     buffer = io.BytesIO()
     width, height = landscape(A4)
     with translation.override(settings.LANGUAGE_CODE), _binary_streams():
@@ -191,6 +193,7 @@ def render_pdf(certificate: Certificate) -> bytes:
         )
         pdf.setTitle(f"{_('Certificate')} {certificate.display_code}")
         pdf.setAuthor(settings.WAGTAIL_SITE_NAME)
+        pdf.setKeywords(payload)
         pdf.setStrokeColor(ACCENT)
         pdf.setLineWidth(3)
         pdf.rect(28, 28, width - 56, height - 56)
@@ -231,8 +234,8 @@ def render_pdf(certificate: Certificate) -> bytes:
         pdf.drawString(left, y - 64, _("Check that this certificate is genuine at:"))
         pdf.drawString(left, y - 78, url)
 
-        qr_size = 120
-        pdf.drawImage(_qr_image(url), width - 80 - qr_size, 60, qr_size, qr_size)
+        qr_size = 150
+        pdf.drawImage(_qr_image(f"{url}#{payload}"), width - 70 - qr_size, 50, qr_size, qr_size)
         pdf.showPage()
         pdf.save()
     return buffer.getvalue()

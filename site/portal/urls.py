@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import feeds, seo
+from learning import offline
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sw.js", offline.service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,7 @@ from learning.certificates import (
 )
 from learning.models import Certificate
 from learning.models.certificates import CODE_ALPHABET, format_code, normalise_code
+from learning.signing import sign_certificate
 from tests.factories import ProfileFactory, UserFactory
 from tests.learning.conftest import COURSE_TITLE, LEARNER_NAME
 
@@ -180,7 +181,8 @@ def test_qr_code_decodes_to_the_verification_url(learner, course):
     images = PdfReader(io.BytesIO(render_pdf(certificate))).pages[0].images
     assert len(images) == 1
     decoded = [barcode.text for barcode in zxingcpp.read_barcodes(images[0].image)]
-    assert decoded == [url]
+    # the verification URL, then after "#" the signed payload checked offline
+    assert decoded == [f"{url}#{sign_certificate(certificate)}"]
 
 
 def test_long_names_and_titles_still_fit(learner, course):
