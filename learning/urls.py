@@ -1,10 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import offline, views
 
 urlpatterns = [
     path("", views.dashboard, name="learning_dashboard"),
     path("khoa-hoc/<int:course_id>/dang-ky/", views.enrol, name="learning_enrol"),
+    path(
+        "khoa-hoc/<int:course_id>/tai-ve.json",
+        offline.download_list,
+        name="learning_offline_download",
+    ),
     path("khoa-hoc/<int:course_id>/kiem-tra/", views.start_quiz, name="learning_start_quiz"),
     path(
         "khoa-hoc/<int:course_id>/bai-hoc/<int:lesson_id>/kiem-tra/",

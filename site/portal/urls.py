@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:
@@ -28,6 +29,8 @@ if settings.DEBUG:
 
 # Vietnamese needs no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
+    # allauth's sign-out, also emptying what this device kept offline
+    path("accounts/logout/", offline.logout),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("hoc-tap/bao-cao/", include("learning.manager_urls")),
