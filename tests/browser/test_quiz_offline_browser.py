@@ -196,3 +196,33 @@ def test_question_legends_stay_inside_their_box_on_a_phone(quiz):
     assert overlaps == 0
     violations = run_axe(quiz)
     assert not violations, describe(violations)
+
+
+def test_a_held_submit_is_sent_on_the_next_visit(quiz, setup):
+    """The tab is closed while the submission waits for a connection: the next
+    visit to the quiz sends it, and it is graded once."""
+    page, attempt = quiz, setup["attempt"]
+    first = _single_rows(attempt)[0]
+    _pick_first(page, first)
+    page.wait_for_function(
+        "t => document.querySelector(`[data-state-for='${t}']`).textContent.includes('lưu')",
+        arg=first.token,
+    )
+    page.context.set_offline(True)
+    page.get_by_role("button", name=re.compile("Nộp bài|Submit")).click()
+    page.locator("#quiz-confirm").get_by_role("button", name="Vẫn nộp bài").click()
+    page.wait_for_function(
+        "() => /kết nối/.test(document.getElementById('quiz-status').textContent)"
+    )
+    context = page.context
+    page.close()
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+
+    context.set_offline(False)
+    again = context.new_page()
+    again.goto(f"/hoc-tap/bai-lam/{attempt.public_id}/")
+    again.wait_for_url(re.compile(r"/ket-qua/$"), timeout=20_000)
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is not None
+    assert QuizAttempt.objects.filter(enrolment=attempt.enrolment).count() == 1

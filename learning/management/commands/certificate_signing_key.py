@@ -10,6 +10,7 @@ class Command(BaseCommand):
         "Print a new certificate signing key. Rotation: set it as CERTIFICATE_SIGNING_KEY "
         "and append the previous key's public line to CERTIFICATE_PUBLIC_KEYS."
     )
+    requires_system_checks = []  # runs before any key exists, on a production server too
 
     def add_arguments(self, parser):
         parser.add_argument("key_id", help="a short name for the key, e.g. 2026-11")
