@@ -72,6 +72,8 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET") { return; }
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) { return; }
+  // The admin is never kept and never answered by the worker.
+  if (/^\/(en\/)?(admin|django-admin)\//.test(url.pathname)) { return; }
   if (NETWORK_FIRST.indexOf(url.pathname) !== -1) {
     event.respondWith(networkFirst(request));
     return;
