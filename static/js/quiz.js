@@ -105,6 +105,7 @@
     } else {
       var numbers = tokens.map(function (t) { return Number(fieldsetFor(t).dataset.number); });
       numbers.sort(function (a, b) { return a - b; });
+      parts.push(texts.unsentCount.replace("%s", String(tokens.length)));
       parts.push(texts.pending.replace("%s", numbers.join(", ")));
       if (!online) { parts.unshift(texts.offline); }
     }
