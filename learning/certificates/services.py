@@ -38,6 +38,7 @@ from learning.certificates.models import (
     format_code,
     generate_code,
 )
+from learning.certificates.signing import sign_certificate
 
 ACCENT = HexColor("#005a8c")
 
@@ -169,6 +170,7 @@ def render_pdf(certificate: Certificate) -> bytes:
     """The certificate as a one-page A4 PDF with the fonts embedded (Vietnamese)."""
     register_fonts()
     url = verification_url(certificate)
+    payload = sign_certificate(certificate)  # offline check: in the QR and the metadata
     buffer = io.BytesIO()
     width, height = landscape(A4)
     with translation.override(settings.LANGUAGE_CODE), _binary_streams():
@@ -177,6 +179,7 @@ def render_pdf(certificate: Certificate) -> bytes:
         )
         pdf.setTitle(f"{_('Certificate')} {certificate.display_code}")
         pdf.setAuthor(settings.WAGTAIL_SITE_NAME)
+        pdf.setKeywords(payload)
         pdf.setStrokeColor(ACCENT)
         pdf.setLineWidth(3)
         pdf.rect(28, 28, width - 56, height - 56)
@@ -217,8 +220,8 @@ def render_pdf(certificate: Certificate) -> bytes:
         pdf.drawString(left, y - 64, _("Check that this certificate is genuine at:"))
         pdf.drawString(left, y - 78, url)
 
-        qr_size = 120
-        pdf.drawImage(_qr_image(url), width - 80 - qr_size, 60, qr_size, qr_size)
+        qr_size = 150
+        pdf.drawImage(_qr_image(f"{url}#{payload}"), width - 70 - qr_size, 50, qr_size, qr_size)
         pdf.showPage()
         pdf.save()
     return buffer.getvalue()

@@ -2,7 +2,7 @@ from django.urls import path
 
 from learning.enrolment import invitation_views
 
-from . import views
+from . import offline, views
 
 urlpatterns = [
     path("", views.dashboard, name="learning_dashboard"),
@@ -12,6 +12,11 @@ urlpatterns = [
         name="learning_invitation",
     ),
     path("khoa-hoc/<int:course_id>/dang-ky/", views.enrol, name="learning_enrol"),
+    path(
+        "khoa-hoc/<int:course_id>/tai-ve.json",
+        offline.download_list,
+        name="learning_offline_download",
+    ),
     path("khoa-hoc/<int:course_id>/kiem-tra/", views.start_quiz, name="learning_start_quiz"),
     path(
         "khoa-hoc/<int:course_id>/bai-hoc/<int:lesson_id>/kiem-tra/",

@@ -140,6 +140,7 @@ def attempt_context(attempt: QuizAttempt) -> dict:
     )
     course = attempt.enrolment.course
     return {
+        "accept_until": attempt.deadline + services.grace() if attempt.deadline else None,
         "attempt": attempt,
         "course": course,
         "lesson": attempt.lesson,
@@ -167,7 +168,7 @@ def _posted_answers(request: HttpRequest, attempt: QuizAttempt) -> dict[str, lis
     tokens = set(attempt.questions.values_list("token", flat=True))
     answers = {}
     for name in request.POST:
-        if name in ("csrfmiddlewaretoken", "action"):
+        if name in ("csrfmiddlewaretoken", "action", "confirm"):
             continue
         if name not in tokens:
             raise services.InvalidAnswer(_("This question is not part of your attempt."))
@@ -234,6 +235,12 @@ def submit(request: HttpRequest, public_id) -> HttpResponse:
     attempt = _own_attempt(request, public_id)
     try:
         answers = _posted_answers(request, attempt)
+        if request.POST.get("confirm") != "1":
+            # Without JavaScript: unanswered questions are confirmed on a page of their own.
+            missing = services.unanswered_before_submit(attempt, answers)
+            if missing:
+                context = attempt_context(attempt) | {"missing": missing}
+                return render(request, "learning/attempt_confirm.html", context)
         outcome = services.submit_attempt(attempt, answers)
     except services.LearningError as error:
         return render(request, "learning/error.html", {"message": error.message}, status=400)
@@ -263,6 +270,7 @@ def result(request: HttpRequest, public_id) -> HttpResponse:
         correct_count=sum(1 for row in context["rows"] if row.is_correct),
         progress=course_progress(course, request.user),
         back_url=_attempt_home(attempt),
+        attempts_left=services.attempts_left(attempt.enrolment, attempt.lesson),
         certificate=(
             Certificate.objects.filter(user=request.user, course_id=course.pk)
             .order_by("-issued_at")

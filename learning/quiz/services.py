@@ -312,6 +312,42 @@ def save_answer(
     return row
 
 
+def _store_answers(
+    locked: QuizAttempt, answers: dict[str, list[str]], now: datetime
+) -> list[AttemptQuestion]:
+    """Save the answers of a form post into the locked attempt; returns all its rows."""
+    rows = {
+        row.token: row
+        for row in locked.questions.select_related("question").prefetch_related("options")
+    }
+    if set(answers) - set(rows):
+        raise InvalidAnswer(_("This question is not part of your attempt."))
+    changed = []
+    for token, tokens in answers.items():
+        row = rows[token]
+        value = _validated(row, tokens)
+        if value != row.answer:
+            row.answer, row.answered_at = value, now
+            changed.append(row)
+    AttemptQuestion.objects.bulk_update(changed, ["answer", "answered_at"])
+    return sorted(rows.values(), key=lambda row: row.position)
+
+
+def unanswered_before_submit(
+    attempt: QuizAttempt, answers: dict[str, list[str]], *, now: datetime | None = None
+) -> list[AttemptQuestion]:
+    """Save the posted answers, then list the questions still without an answer, so
+    that the learner confirms before an attempt is spent on them. Nothing is listed
+    for an attempt that is closed or past its time (submitting grades it)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = QuizAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.submitted_at is not None or is_expired(locked, now):
+            return []
+        rows = _store_answers(locked, answers, now)
+    return [row for row in rows if not any(row.answer or [])]
+
+
 # --- grading -------------------------------------------------------------------------
 
 
@@ -363,21 +399,7 @@ def submit_attempt(
             return Outcome(locked, graded_now=False)
         late = is_expired(locked, now)
         if answers and not late:
-            rows = {
-                row.token: row
-                for row in locked.questions.select_related("question").prefetch_related("options")
-            }
-            unknown = set(answers) - set(rows)
-            if unknown:
-                raise InvalidAnswer(_("This question is not part of your attempt."))
-            changed = []
-            for token, tokens in answers.items():
-                row = rows[token]
-                value = _validated(row, tokens)
-                if value != row.answer:
-                    row.answer, row.answered_at = value, now
-                    changed.append(row)
-            AttemptQuestion.objects.bulk_update(changed, ["answer", "answered_at"])
+            _store_answers(locked, answers, now)
         # The claim: only one transaction can move submitted_at from NULL.
         claimed = QuizAttempt.objects.filter(pk=locked.pk, submitted_at__isnull=True).update(
             submitted_at=now, auto_submitted=late

@@ -12,6 +12,7 @@ from allauth.account.decorators import secure_admin_login
 
 from accounts import views as accounts_views
 from content import feeds, seo
+from learning.courses import offline
 from portal.health import health
 from search import views as search_views
 
@@ -27,6 +28,8 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("health/", health, name="health"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:
@@ -36,6 +39,8 @@ if settings.DEBUG:
 
 # Vietnamese needs no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
+    # allauth's sign-out, also emptying what this device kept offline
+    path("accounts/logout/", offline.logout),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("hoc-tap/bao-cao/", include("learning.reports.urls")),

@@ -10,6 +10,8 @@ from wagtail.models import Page, PageLogEntry, Revision
 import polib
 import pytest
 
+from learning.certificates.signing import generate_key_line
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,6 +37,8 @@ def test_production_settings_pass_check_deploy():
         "SECRET_KEY": "a-long-random-test-secret-key-for-the-deploy-check-0123456789",
         "ALLOWED_HOSTS": "example.org",
         "PUBLIC_BASE_URL": "https://example.org",
+        # required in production (learning.E016); a fresh one for this check
+        "CERTIFICATE_SIGNING_KEY": generate_key_line("deploy-check")[0],
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(  # noqa: S603

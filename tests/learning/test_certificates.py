@@ -21,6 +21,7 @@ from learning.certificates.services import (
     revoke,
     verification_url,
 )
+from learning.certificates.signing import sign_certificate
 from learning.models import Certificate
 from tests.factories import ProfileFactory, UserFactory
 from tests.learning.conftest import COURSE_TITLE, LEARNER_NAME
@@ -180,7 +181,8 @@ def test_qr_code_decodes_to_the_verification_url(learner, course):
     images = PdfReader(io.BytesIO(render_pdf(certificate))).pages[0].images
     assert len(images) == 1
     decoded = [barcode.text for barcode in zxingcpp.read_barcodes(images[0].image)]
-    assert decoded == [url]
+    # the verification URL, then after "#" the signed payload checked offline
+    assert decoded == [f"{url}#{sign_certificate(certificate)}"]
 
 
 def test_long_names_and_titles_still_fit(learner, course):

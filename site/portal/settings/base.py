@@ -376,3 +376,11 @@ LOGGING = {
 # Shown on every page: the national child protection hotlines.
 HOTLINES = {"national": "111", "counselling": "18008077"}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024  # pasted legal texts in the admin import
+
+# Signed certificates (learning/certificates/signing.py): Ed25519 keys as "<key id>:<base64url>".
+# The signing key signs new certificates; retired public keys still verify old ones.
+CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+CERTIFICATE_PUBLIC_KEYS = env_list("CERTIFICATE_PUBLIC_KEYS")
+# Without a signing key, development and tests generate one into this file (never production).
+CERTIFICATE_DEV_KEY_ALLOWED = True
+CERTIFICATE_DEV_KEY_FILE = BASE_DIR / ".certificate-signing-dev.key"

@@ -7,6 +7,7 @@ from .base import env_bool, env_list
 
 DEBUG = False
 DEMO_CONTENT_ALLOWED = False
+CERTIFICATE_DEV_KEY_ALLOWED = False  # CERTIFICATE_SIGNING_KEY is required (system check)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")  # noqa: F405
 if not SECRET_KEY:

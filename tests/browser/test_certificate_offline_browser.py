@@ -1,0 +1,97 @@
+"""Issue 16 in Chromium: a certificate's QR payload is checked by WebCrypto Ed25519
+in the browser, with the network off once the check page has been visited; one
+changed letter is refused; a revoked certificate is flagged from the cached signed
+list, whose age the page gives; axe-core on the pages."""
+
+import datetime
+import re
+
+import pytest
+
+from home.demo import load_site_frame
+from learning.certificates import issue_certificate, revoke
+from learning.certificates.signing import sign_certificate
+from tests.browser.conftest import describe, run_axe
+from tests.factories import CourseIndexPageFactory, ProfileFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def certificates(live_server, restore_migrated_data):
+    load_site_frame()
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
+    course = CourseIndexPageFactory(parent=home, title="Phòng, chống xâm hại trẻ em")
+    valid = issue_certificate(
+        user=ProfileFactory(full_name="Nguyễn Thị Hồng Đào").user,
+        course=course,
+        valid_months=24,
+        issued_at=datetime.datetime(2026, 3, 9, 9, tzinfo=datetime.UTC),
+    )
+    revoked = issue_certificate(
+        user=ProfileFactory(full_name="Trần Văn Bình").user, course=course, valid_months=None
+    )
+    revoke(revoked, reason="Cấp nhầm", by=None)
+    return valid, revoked
+
+
+def _alter_one_letter(payload: str) -> str:
+    prefix, key_id, body, signature = payload.split(".")
+    letter = "B" if body[12] != "B" else "C"
+    return ".".join([prefix, key_id, body[:12] + letter + body[13:], signature])
+
+
+def _verdict(page) -> str:
+    page.wait_for_function(
+        "() => document.querySelector('#signature-check-result .signature-check__verdict')"
+    )
+    return page.locator("#signature-check-result").inner_text()
+
+
+def test_payload_verifies_offline_and_one_changed_letter_is_refused(page, certificates):
+    valid, revoked = certificates
+    page.goto("/chung-nhan/xac-minh/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20_000)
+    page.wait_for_function("() => document.getElementById('signature-check-list').textContent")
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+
+    page.context.set_offline(True)
+    payload = sign_certificate(valid)
+    page.goto(f"/chung-nhan/{valid.display_code}/#{payload}")
+    text = _verdict(page)
+    assert page.locator("#signature-check").get_attribute("class").endswith("--valid")
+    assert "Nguyễn Thị Hồng Đào" in text and valid.display_code in text
+    assert "Không nằm trong danh sách thu hồi" in text
+    age = page.locator("#signature-check-list").inner_text()
+    assert re.search(r"Danh sách thu hồi cập nhật lúc .*(phút|giờ)", age), age
+
+    page.goto(f"/chung-nhan/xac-minh/#{_alter_one_letter(payload)}")
+    text = _verdict(page)
+    assert "Không chấp nhận" in text
+    assert page.locator("#signature-check").get_attribute("class").endswith("--invalid")
+    assert "Nguyễn" not in text
+
+    # pasted by hand into the form, still offline
+    page.fill("#signature-payload", sign_certificate(revoked))
+    page.get_by_role("button", name="Kiểm tra chữ ký").click()
+    page.wait_for_function(
+        "() => document.getElementById('signature-check-result').textContent.includes('Bình')"
+    )
+    assert "thu hồi" in page.locator("#signature-check-result").inner_text()
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+
+
+def test_online_verification_page_also_checks_the_signature(page, certificates):
+    valid, _revoked = certificates
+    page.goto(f"/chung-nhan/{valid.display_code}/#{sign_certificate(valid)}")
+    _verdict(page)
+    assert page.locator("#signature-check").get_attribute("class").endswith("--valid")
+    violations = run_axe(page)
+    assert not violations, describe(violations)
