@@ -9,7 +9,7 @@ import re
 import pytest
 
 from home.demo import load_site_frame
-from learning.certificates import issue_certificate, revoke
+from learning.certificates.services import issue_certificate, revoke
 from learning.certificates.signing import sign_certificate
 from tests.browser.conftest import describe, run_axe
 from tests.factories import CourseIndexPageFactory, ProfileFactory

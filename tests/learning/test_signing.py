@@ -11,7 +11,8 @@ from django.utils import timezone
 
 import pytest
 
-from learning.certificates import issue_certificate, render_pdf, revoke, signing
+from learning.certificates import signing
+from learning.certificates.services import issue_certificate, render_pdf, revoke
 from tests.learning.conftest import COURSE_TITLE, LEARNER_NAME
 
 pytestmark = pytest.mark.django_db
