@@ -68,7 +68,7 @@ class Outcome:
 
     @property
     def ndcg(self) -> float:
-        gains = {name: 2 for name in self.judged.relevant}
+        gains = dict.fromkeys(self.judged.relevant, 2)
         gains.update({n: 1 for n in self.judged.also_relevant if n not in gains})
         dcg = sum(
             gains.get(name, 0) / math.log2(rank + 1)
@@ -218,9 +218,7 @@ def import_corpus(library, texts: Path = CORPUS / "texts") -> tuple[dict[int, st
 def run_queries(
     judged: Iterable[Judged], names: dict[int, str], search: Callable[[str], list[int]]
 ) -> Report:
-    outcomes = [
-        Outcome(j, [names.get(pk, f"demo:{pk}") for pk in search(j.query)]) for j in judged
-    ]
+    outcomes = [Outcome(j, [names.get(pk, f"demo:{pk}") for pk in search(j.query)]) for j in judged]
     return Report(outcomes=outcomes, twins=twins_of(outcomes))
 
 

@@ -1,0 +1,348 @@
+"""Relevance: what a query names, and how well each found document answers it.
+
+Plain Python shared by the database engines (and measured by eval_search), so
+the order is the same whatever finds the documents:
+
+- a document whose number is the one the query names ("nghị định 56", "nd 56
+  2017", "chỉ thị số 18 năm 2017", "kế hoạch số 2022/KH-UBND", "375/LDTBXH-TE")
+  comes before any document that merely cites it;
+- then a field-weighted score in the manner of BM25F: each query word counts by
+  its rarity (idf) in the fields where it is found, the number, type and title
+  (trích yếu) weighing most, then issuer and place, then the headings, then the
+  body; the whole query as a phrase in the title adds to it;
+- a type word ("luật", "kế hoạch", "công văn") favours that type, a year the
+  documents of that year;
+- matching as typed with diacritics, and then recency, only break ties.
+
+Abbreviations (UBND, HĐND, LĐTBXH, GDĐT, TTg…) are expanded on both sides, so
+"UBND tỉnh Sơn La" meets "Ủy ban nhân dân tỉnh Sơn La" and the other way round.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from content.importer.doctypes import DOC_TYPES
+from content.vietnamese import fold
+
+# long form -> the one-word form both query and documents are written in
+ABBREVIATIONS = {
+    "uy ban nhan dan": "ubnd",
+    "hoi dong nhan dan": "hdnd",
+    "lao dong thuong binh va xa hoi": "ldtbxh",
+    "lao dong thuong binh xa hoi": "ldtbxh",
+    "giao duc va dao tao": "gddt",
+    "giao duc dao tao": "gddt",
+    "thu tuong chinh phu": "ttg",
+    "thu tuong": "ttg",
+    "bo y te": "byt",
+    "bo cong an": "bca",
+    "thanh pho": "tp",
+    "hoi dong tham phan": "hdtp",
+    "toa an nhan dan toi cao": "tandtc",
+}
+# one-word forms of the same, and ministries' codes: "bgddt" -> "bo gddt"
+CODE_WORDS = {
+    "bgddt": "bo gddt",
+    "bgd": "bo gddt",
+    "bldtbxh": "bo ldtbxh",
+    "ldtbxh": "ldtbxh",
+    "tw": "trung uong",
+    "tphcm": "tp ho chi minh",
+    "hcm": "ho chi minh",
+}
+STOPWORDS = {
+    "so", "nam", "cua", "co", "ve", "va", "cac", "cho", "o", "tai", "trong", "viec",
+    "mot", "nhung", "la", "den", "theo", "tren", "van", "ban", "vb",
+}  # fmt: skip
+TYPE_CODES = {code.lower(): code for code in DOC_TYPES} | {
+    "qd": "QD", "nd": "ND", "cv": "CV", "qcph": "QC", "qc": "QC", "ctr": "CTR",
+}  # fmt: skip
+TYPE_NAMES = sorted(
+    ((tuple(fold(name).split()), code) for code, name in DOC_TYPES.items()),
+    key=lambda item: -len(item[0]),
+)
+YEAR = re.compile(r"^(19[4-9]\d|20[0-4]\d)$")
+FULL_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,5})\s*/\s*(?:((?:19|20)\d\d)\s*/\s*)?([a-z][a-z0-9&]*(?:\s*[-–]\s*[a-z0-9&]+)*)"
+)
+NUMBER_YEAR = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*((?:19|20)\d\d)(?![\w/])")
+PARTY_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*-\s*([a-z]+)\s*/\s*([a-z]+)")
+TOKEN = re.compile(r"[a-z0-9]+")
+
+# field weights (the number and type are scored apart)
+TITLE, ISSUER, HEAD, BODY = 6.0, 4.0, 2.0, 3.0
+PHRASE_IN_TITLE = 3.0
+TYPE_MATCH, TYPE_MISMATCH = 5.0, -2.0
+YEAR_MATCH, YEAR_IN_TITLE = 2.0, 1.0
+NAMED = 100.0  # a document that is what the query names
+EXACT = 0.5  # typed with diacritics and found so: a tie-break…
+EXACT_ONE_WORD = 20.0  # …but one word is told apart by its diacritics alone ("điện", "diễn")
+
+
+def normalise(folded: str) -> str:
+    """Folded lower-case text with abbreviations in their one-word form."""
+    text = " ".join(TOKEN.findall(folded.lower()))
+    for long, short in ABBREVIATIONS.items():
+        text = re.sub(rf"\b{long}\b", short, text)
+    words = []
+    for word in text.split():
+        words.extend(CODE_WORDS.get(word, word).split())
+    return " ".join(words)
+
+
+@dataclass
+class NumberIntent:
+    number: int
+    year: int | None = None
+    parts: set[str] = field(default_factory=set)  # symbol parts or code words typed
+    full: bool = False  # typed with its symbol: 1472/QĐ-TTg
+
+
+@dataclass
+class Intent:
+    """What a query names, besides its words."""
+
+    number: NumberIntent | None = None
+    doc_type: str | None = None
+    years: set[int] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)  # normalised content words
+
+
+def _key_parts(symbol: str) -> set[str]:
+    return {p.replace("&", "") for p in re.split(r"[-–/\s]+", symbol.lower()) if p}
+
+
+def _type_at(tokens: list[str], i: int) -> tuple[str | None, int]:
+    """The document type named at tokens[i] (a name or a code), and its length."""
+    for words, code in TYPE_NAMES:
+        if tuple(tokens[i : i + len(words)]) == words:
+            return code, len(words)
+    if tokens[i] in TYPE_CODES:
+        return TYPE_CODES[tokens[i]], 1
+    return None, 0
+
+
+def understand(raw: str) -> Intent:
+    """Read the number, type, years and content words of a query. A number with
+    a symbol is a number, never a year; a bare number is one only next to a type
+    ("quyết định 1863", "1472 QĐ"), the following year being its year."""
+    text = fold(raw).lower().replace("đ", "d")
+    intent = Intent()
+    consumed = text
+    if match := FULL_NUMBER.search(text):
+        number, year, symbol = match.groups()
+        intent.number = NumberIntent(int(number), int(year) if year else None, _key_parts(symbol))
+        intent.number.full = True
+        consumed = text[: match.start()] + " " + text[match.end() :]
+    elif match := PARTY_NUMBER.search(text):
+        number, code, body = match.groups()
+        intent.number = NumberIntent(int(number), None, {code, body}, full=True)
+        consumed = text[: match.start()] + " " + text[match.end() :]
+    elif match := NUMBER_YEAR.search(text):
+        intent.number = NumberIntent(int(match.group(1)), int(match.group(2)))
+        consumed = text[: match.start()] + " " + text[match.end() :]
+    tokens = normalise(consumed).split()
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        code, size = _type_at(tokens, i)
+        if code:
+            intent.doc_type = intent.doc_type or code
+            j = i + size
+            if j < len(tokens) and tokens[j] == "so":
+                j += 1
+            if intent.number is None and j < len(tokens) and tokens[j].isdigit():
+                intent.number = NumberIntent(int(tokens[j]))
+                i = j + 1
+                continue
+            i += size
+            continue
+        token = tokens[i]
+        if (
+            intent.number is None
+            and token.isdigit()
+            and len(token) <= 5
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in TYPE_CODES
+            and not YEAR.match(token)
+        ):
+            intent.number = NumberIntent(int(token))
+            i += 1
+            continue
+        if YEAR.match(token):
+            intent.years.add(int(token))
+        elif token not in STOPWORDS:
+            words.append(token)
+        i += 1
+    if intent.number is not None:
+        if intent.number.year is None and intent.years:
+            intent.number.year = min(intent.years)
+        intent.number.parts |= {w for w in words if not w.isdigit()}
+        if intent.doc_type:
+            intent.number.parts.add(intent.doc_type.lower())
+    intent.words = words
+    return intent
+
+
+@dataclass
+class DocumentFields:
+    """What ranking reads of one candidate document."""
+
+    page_id: int
+    number_key: str
+    doc_type: str
+    year: int | None
+    title: str  # normalised title and subject
+    issuer: str  # normalised issuer name and place
+    head: str  # normalised head (preamble, headings)
+
+
+def number_match(intent: NumberIntent, doc: DocumentFields) -> float:
+    """How surely the document is the one whose number the query names: 0 when
+    it is not (another number, year or type), else 1 + the symbol parts met."""
+    key = doc.number_key.lower()
+    if not key:
+        return 0.0
+    head = re.match(r"0*(\d+)", key)
+    if not head or int(head.group(1)) != intent.number:
+        return 0.0
+    rest = key[head.end() :]
+    key_year = re.match(r"/((?:19|20)\d\d)/", rest)
+    year = int(key_year.group(1)) if key_year else doc.year
+    if intent.year is not None and year is not None and year != intent.year:
+        return 0.0
+    parts = _key_parts(rest)
+    parts |= {DOC_TYPE_CODE.get(doc.doc_type, "")}
+    met = 0
+    for part in intent.parts:
+        if part in parts or any(
+            len(part) >= 4 and (p.endswith(part) or part.endswith(p)) and len(p) >= 4 for p in parts
+        ):
+            met += 1
+    types = {TYPE_CODES[p] for p in intent.parts if p in TYPE_CODES}
+    if types and doc.doc_type not in types and not met:
+        return 0.0
+    if intent.full and intent.parts and not met:
+        return 0.0
+    return 1.0 + met + (0.5 if intent.year is not None else 0.0)
+
+
+DOC_TYPE_CODE = {code: code.lower() for code in DOC_TYPES}
+
+
+@dataclass
+class Scored:
+    page_id: int
+    score: float
+    named: bool
+
+
+def idf(document_frequency: int, total: int) -> float:
+    return math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def score_documents(
+    intent: Intent,
+    documents: Iterable[DocumentFields],
+    *,
+    body_share: dict[int, float],
+    exact: set[int],
+    date_rank: dict[int, int],
+    word_idf: dict[str, float] | None = None,
+) -> list[Scored]:
+    """Every candidate with its score, best first. `body_share` is the share of
+    the query's weight each document holds in its text (1.0 when it holds every
+    word); `date_rank` orders equal scores newest first."""
+    words = list(dict.fromkeys(intent.words))
+    weights = {w: (word_idf or {}).get(w, 1.0) for w in words}
+    total = sum(weights.values()) or 1.0
+    phrase = " ".join(intent.words)
+    newest = max(date_rank.values(), default=0) or 1
+    out = []
+    for doc in documents:
+        score = 0.0
+        title, issuer, head = set(doc.title.split()), set(doc.issuer.split()), set(doc.head.split())
+        for word in words:
+            share = weights[word] / total
+            score += share * (
+                TITLE * (word in title) + ISSUER * (word in issuer) + HEAD * (word in head)
+            )
+        score += BODY * body_share.get(doc.page_id, 0.0)
+        if len(words) >= 2 and f" {phrase} " in f" {doc.title} ":
+            score += PHRASE_IN_TITLE
+        if intent.doc_type:
+            score += TYPE_MATCH if doc.doc_type == intent.doc_type else TYPE_MISMATCH
+        for year in intent.years:
+            if doc.year == year:
+                score += YEAR_MATCH
+            elif str(year) in doc.title:
+                score += YEAR_IN_TITLE
+        named = bool(intent.number) and number_match(intent.number, doc) > 0
+        if named:
+            score += NAMED + number_match(intent.number, doc)
+        if doc.page_id in exact:
+            score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
+        score += date_rank.get(doc.page_id, 0) / newest * 0.01
+        out.append(Scored(doc.page_id, score, named))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def fields_for(page_ids: Iterable[int]) -> list[DocumentFields]:
+    """The ranking fields of these documents (one query)."""
+    from content.models import LegalDocumentPage
+    from search.models import SearchDocument
+
+    ids = list(page_ids)
+    heads = dict(
+        SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "head_folded")
+    )
+    rows = LegalDocumentPage.objects.filter(pk__in=ids).values_list(
+        "pk", "number_key", "doc_type", "issued_on", "title", "subject", "place", "issuer__name"
+    )
+    return [
+        DocumentFields(
+            page_id=pk,
+            number_key=number_key or "",
+            doc_type=doc_type or "",
+            year=issued_on.year if issued_on else None,
+            title=normalise(fold(f"{title} {subject}")),
+            issuer=normalise(fold(f"{issuer or ''} {place or ''}")),
+            head=normalise(heads.get(pk, "")),
+        )
+        for pk, number_key, doc_type, issued_on, title, subject, place, issuer in rows
+    ]
+
+
+def named_ids(intent: Intent, filters) -> list[int]:
+    """Documents carrying the number the query names (any symbol; number_match
+    decides), within the filters."""
+    from django.db.models import Q
+
+    from search.models import SearchDocument
+
+    if intent.number is None:
+        return []
+    n = intent.number.number
+    starts = {f"{n:02d}/", f"{n}/", f"{n:02d}-", f"{n}-"}
+    condition = Q()
+    for start in starts:
+        condition |= Q(number_key__startswith=start)
+    documents = SearchDocument.objects.filter(condition)
+    if filters.doc_type:
+        documents = documents.filter(doc_type=filters.doc_type)
+    if filters.issuer_id:
+        documents = documents.filter(issuer_id=filters.issuer_id)
+    if filters.year_from:
+        documents = documents.filter(year__gte=filters.year_from)
+    if filters.year_to:
+        documents = documents.filter(year__lte=filters.year_to)
+    if filters.status:
+        documents = documents.filter(status=filters.status)
+    if filters.topic:
+        documents = documents.filter(topics__regex=rf"(^| ){filters.topic}( |$)")
+    return list(documents.values_list("page_id", flat=True)[:50])
