@@ -78,8 +78,12 @@ TITLE, ISSUER, HEAD, BODY = 6.0, 4.0, 2.0, 3.0
 PHRASE_IN_TITLE = 3.0
 TYPE_MATCH, TYPE_MISMATCH = 5.0, -2.0
 YEAR_MATCH, YEAR_IN_TITLE = 2.0, 1.0
+# BM25 length normalisation per field: a word in a short title says more than
+# the same word in a title of a hundred words (k1, b, and a typical length)
+K1, B = 1.2, 0.75
+TYPICAL_LENGTH = {"title": 20, "issuer": 8, "head": 60}
 NAMED = 100.0  # a document that is what the query names
-EXACT = 0.5  # typed with diacritics and found so: a tie-break…
+EXACT = 0.02  # typed with diacritics and found so: a tie-break (recency weighs 0.01)…
 EXACT_ONE_WORD = 20.0  # …but one word is told apart by its diacritics alone ("điện", "diễn")
 
 
@@ -265,12 +269,18 @@ def score_documents(
     out = []
     for doc in documents:
         score = 0.0
-        title, issuer, head = set(doc.title.split()), set(doc.issuer.split()), set(doc.head.split())
+        fields = []
+        for name, text, weight in (
+            ("title", doc.title, TITLE),
+            ("issuer", doc.issuer, ISSUER),
+            ("head", doc.head, HEAD),
+        ):
+            tokens = text.split()
+            norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
+            fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
         for word in words:
             share = weights[word] / total
-            score += share * (
-                TITLE * (word in title) + ISSUER * (word in issuer) + HEAD * (word in head)
-            )
+            score += share * sum(weight for tokens, weight in fields if word in tokens)
         score += BODY * body_share.get(doc.page_id, 0.0)
         if len(words) >= 2 and f" {phrase} " in f" {doc.title} ":
             score += PHRASE_IN_TITLE

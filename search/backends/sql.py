@@ -207,6 +207,8 @@ class DocumentLevelEngine(SearchEngine):
         word (the first RANKING_POOL in tiers), those the query names by number,
         and, when few hold every word, those holding most of them."""
         intent = understand(query.raw)
+        # the words of synonyms (the glossary) count in the fields too
+        intent.words += [t.folded for clause in query.clauses for alt in clause[1:] for t in alt]
         wanted = max(RANKING_POOL, offset + limit)
         pool = top(matched, exact, head, facts, "relevance", wanted) if matched else []
         body_share = dict.fromkeys(pool, 1.0)
