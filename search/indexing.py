@@ -36,10 +36,13 @@ def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
         "topics": " ".join(page.topics.values_list("slug", flat=True)),
         "issued_on": page.issued_on,
     }
+    # the type name and the subject only when the title does not already say them,
+    # so a snippet of the head does not read "Chỉ thị Chỉ thị …"
+    title = fold(page.title or "")
+    type_name = page.doc_type_name if not title.startswith(fold(page.doc_type_name or "")) else ""
+    subject = page.subject if fold(page.subject or "") not in title else ""
     head = " ".join(
-        part
-        for part in [page.number, page.doc_type_name, page.title, page.subject, page.preamble]
-        if part
+        part for part in [page.number, type_name, page.title, subject, page.preamble] if part
     )
     rows = [SearchEntry(position=0, anchor="", label="", heading=page.title, body=head, **facts)]
     for position, section in enumerate(page.sections.all(), start=1):
