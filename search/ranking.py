@@ -98,6 +98,14 @@ def normalise(folded: str) -> str:
     return " ".join(words)
 
 
+LONG_FORMS = {short: long for long, short in reversed(list(ABBREVIATIONS.items()))}
+
+
+def spelled_out(folded: str) -> str:
+    """Folded text with each abbreviation in its long form ("ubnd" -> "uy ban nhan dan")."""
+    return " ".join(LONG_FORMS.get(word, word) for word in TOKEN.findall(folded.lower()))
+
+
 @dataclass
 class NumberIntent:
     number: int
