@@ -13,7 +13,7 @@ from search.ranking import STOPWORDS, fields_for, idf, named_ids, score_document
 from search.snippets import make_snippet, whole_words
 from search.types import EngineResult, Facets, Filters, Hit
 
-RANKING_POOL = 200  # documents holding every word that are scored
+RANKING_POOL = 100  # documents holding every word that are scored
 RELAX_BELOW = 10  # fewer documents holding every word: look for most of them
 RELAXED_SHARE = 0.5
 
