@@ -16,6 +16,7 @@ from search.backends import engine_name, get_engine
 from search.facts import changed, tags_for
 from search.models import SearchDocument, SearchEntry
 from search.query import WORD
+from search.ranking import normalise, spelled_out
 from search.types import IndexEntry
 
 DATABASE_ENGINES = {"sqlite", "postgresql"}
@@ -23,6 +24,16 @@ DATABASE_ENGINES = {"sqlite", "postgresql"}
 
 def indexable(page: LegalDocumentPage) -> bool:
     return page.live and not page.get_view_restrictions().exists()
+
+
+def issued_by(page: LegalDocumentPage) -> str:
+    """The issuer and place as searchable words, with the abbreviations of the
+    issuer's name ("Ủy ban nhân dân" and "UBND"), so either spelling finds it."""
+    issuer = page.issuer.name if page.issuer else ""
+    words = " ".join(part for part in [issuer, page.place] if part)
+    folded = " ".join(WORD.findall(fold(words).lower()))
+    forms = {normalise(folded), spelled_out(folded)} - {folded}
+    return " ".join([words, *sorted(forms)])
 
 
 def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
@@ -36,9 +47,14 @@ def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
         "topics": " ".join(page.topics.values_list("slug", flat=True)),
         "issued_on": page.issued_on,
     }
+    # the type name and the subject only when the title does not already say them,
+    # so a snippet of the head does not read "Chỉ thị Chỉ thị …"
+    title = fold(page.title or "")
+    type_name = page.doc_type_name if not title.startswith(fold(page.doc_type_name or "")) else ""
+    subject = page.subject if fold(page.subject or "") not in title else ""
     head = " ".join(
         part
-        for part in [page.number, page.doc_type_name, page.title, page.subject, page.preamble]
+        for part in [page.number, type_name, page.title, subject, page.preamble, issued_by(page)]
         if part
     )
     rows = [SearchEntry(position=0, anchor="", label="", heading=page.title, body=head, **facts)]

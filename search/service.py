@@ -4,16 +4,20 @@ the command line, whatever engine is behind it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from base.vietnamese import fold
-from content.models import Issuer, LegalDocumentPage
+from content.models import Issuer, LegalDocumentPage, LegalSection
+from content.section_labels import label_sections
 from search.backends import get_engine
+from search.facts import VERSION_KEY as FACTS_VERSION_KEY
 from search.models import SearchEntry, Synonym
-from search.query import MAX_QUERY_LENGTH, NumberLookup, ParsedQuery, parse_query
+from search.query import MAX_QUERY_LENGTH, WORD, NumberLookup, ParsedQuery, parse_query
+from search.ranking import understand
 from search.snippets import make_snippet
 from search.types import Facets, Filters, Hit, SearchRequest
 
@@ -26,6 +30,7 @@ class ResultHit:
     hit: Hit
     document: LegalDocumentPage
     url: str
+    place: str = ""  # where it lands, in words: "Điều 3, khoản 2", "Mục III.1 — …"
 
     @property
     def link(self) -> str:
@@ -40,6 +45,8 @@ class SearchResponse:
     total: int = 0
     facets: Facets = field(default_factory=Facets)
     message: str = ""
+    missing_number: str = ""  # a number the query names that is not in the library
+    spellings: list[str] = field(default_factory=list)  # nearest spellings of the query
 
     @property
     def has_next(self) -> bool:
@@ -135,12 +142,79 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
         if document is not None:
             url = document.get_url(request_for_urls) or document.url or ""
             response.hits.append(ResultHit(hit=hit, document=document, url=url))
+    add_landing_labels(response.hits)
     extra = len(set(number_ids) - {h.page_id for h in result.hits})
     response.total = result.total + extra if result.total or number_ids else 0
     response.facets = result.facets
     if not response.total and not response.message:
-        response.message = _("No document matches. Check the spelling or use fewer words.")
+        explain_no_results(response)
     return response
+
+
+def add_landing_labels(results: list[ResultHit]) -> None:
+    """Name where each hit lands as a reader cites it (content.section_labels)."""
+    anchored = {r.document.pk for r in results if r.hit.anchor}
+    if not anchored:
+        return
+    sections: dict[int, list[LegalSection]] = {}
+    for section in LegalSection.objects.filter(page_id__in=anchored).order_by("sort_order"):
+        sections.setdefault(section.page_id, []).append(section)
+    labels = {pk: label_sections(items) for pk, items in sections.items()}
+    for result in results:
+        if result.hit.anchor:
+            result.place = labels.get(result.document.pk, {}).get(result.hit.anchor, "")
+
+
+def explain_no_results(response: SearchResponse) -> None:
+    """Zero results: a number not in the library is said so (the template links
+    to where it can be read officially); otherwise the nearest spellings."""
+    intent = understand(response.parsed.raw)
+    if intent.number is not None and (response.parsed.number or intent.number.full):
+        response.missing_number = response.parsed.raw
+        response.message = _("No document with the number %(number)s is in this library.") % {
+            "number": response.parsed.raw
+        }
+        return
+    response.spellings = nearest_spellings(response.parsed.raw)
+    response.message = _("No document matches. Check the spelling or use fewer words.")
+
+
+VOCABULARY_KEY = "search:vocabulary"
+
+
+def vocabulary() -> frozenset[str]:
+    """The folded words of every document title and issuer (cached with the index)."""
+    version = cache.get(FACTS_VERSION_KEY)
+    cached = cache.get(VOCABULARY_KEY)
+    if cached and cached[0] == version:
+        return cached[1]
+    words: set[str] = set()
+    rows = LegalDocumentPage.objects.live().values_list("title", "issuer__name", "place")
+    for row in rows.iterator(chunk_size=2000):
+        words.update(WORD.findall(fold(" ".join(part or "" for part in row)).lower()))
+    result = frozenset(w for w in words if not w.isdigit())
+    cache.set(VOCABULARY_KEY, (version, result), 3600)
+    return result
+
+
+def nearest_spellings(raw: str, limit: int = 3) -> list[str]:
+    """The query with each unknown word replaced by the nearest known one."""
+    words = WORD.findall(fold(raw).lower())
+    known = vocabulary()
+    if not words or not known:
+        return []
+    options = []
+    for word in words:
+        if word in known or word.isdigit():
+            options.append([word])
+        else:
+            options.append(get_close_matches(word, known, n=limit, cutoff=0.6) or [word])
+    suggestions = []
+    for i in range(limit):
+        candidate = " ".join(o[min(i, len(o) - 1)] for o in options)
+        if candidate != " ".join(words) and candidate not in suggestions:
+            suggestions.append(candidate)
+    return suggestions
 
 
 def issuer_names(ids) -> dict[int, str]:

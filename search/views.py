@@ -56,6 +56,18 @@ def other_pages(query: str):
     return list(pages.search(folded, operator="and")[:5])
 
 
+def help_first(response) -> bool:
+    """Practical help (guidance, campaigns, courses) comes before the documents
+    unless the query names a document (by number, or every word in its title)."""
+    if not response.hits:
+        return True
+    top = response.hits[0]
+    if top.hit.exact_number:
+        return False
+    title = set(WORD.findall(fold(top.document.title).lower()))
+    return not set(response.parsed.typed_folded_words()) <= title
+
+
 def search(request):
     search_request = request_from(request.GET)
     response = search_documents(search_request, request)
@@ -67,6 +79,7 @@ def search(request):
             (response.parsed.raw, response.total),
         )
     paginator = Paginator(range(response.total), PER_PAGE)
+    other = other_pages(response.parsed.raw) if search_request.page == 1 else []
     facets = response.facets
     issuers = issuer_names(facets.issuer)
     return render(
@@ -88,7 +101,8 @@ def search(request):
                 (s, dict(LegalDocumentPage.Status.choices).get(s, s), n)
                 for s, n in facets.status.items()
             ],
-            "other_pages": other_pages(response.parsed.raw) if search_request.page == 1 else [],
+            "other_pages": other,
+            "help_first": bool(other) and help_first(response),
             "topics": Topic.objects.order_by("name"),
             "doc_types": sorted(DOC_TYPES.items(), key=lambda item: item[1]),
             "statuses": LegalDocumentPage.Status.choices,
@@ -119,7 +133,7 @@ def search_api(request):
                     "status": r.document.status,
                     "url": r.url,
                     "anchor": r.hit.anchor,
-                    "label": r.hit.label,
+                    "label": r.place or r.hit.label,
                     "snippet": r.hit.snippet,
                     "score": r.hit.score,
                 }

@@ -9,8 +9,13 @@ import re
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
 from search.query import ParsedQuery
+from search.ranking import STOPWORDS, fields_for, idf, named_ids, score_documents, understand
 from search.snippets import make_snippet, whole_words
 from search.types import EngineResult, Facets, Filters, Hit
+
+RANKING_POOL = 100  # documents holding every word that are scored
+RELAX_BELOW = 10  # fewer documents holding every word: look for most of them
+RELAXED_SHARE = 0.5
 
 
 def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
@@ -168,10 +173,69 @@ class DocumentLevelEngine(SearchEngine):
         matched, exact, head = self.id_sets(
             query, filters, exact=by_relevance and query.has_exact_terms, head=by_relevance
         )
-        if not matched:
+        if not matched and not by_relevance:
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
-        page = top(matched, exact, head, facts, sort, offset + limit)[offset:]
-        ranked = [(pk, (2.0 if pk in exact else 0.0) + (1.0 if pk in head else 0.0)) for pk in page]
-        hits = self.with_snippets(*hits_for(ranked, query), query)
-        return EngineResult(hits=hits, total=len(matched), facets=facets_of(matched, facts))
+        if not by_relevance:
+            page = top(matched, exact, head, facts, sort, offset + limit)[offset:]
+            hits = self.with_snippets(*hits_for([(pk, 0.0) for pk in page], query), query)
+            return EngineResult(hits=hits, total=len(matched), facets=facets_of(matched, facts))
+        return self.ranked(query, filters, matched, exact, head, facts, offset, limit)
+
+    def relaxed(self, query: ParsedQuery, filters: Filters, wanted: int) -> dict[int, float]:
+        """When few documents hold every word: those holding at least half of the
+        query's weight (each clause weighted by its rarity), and that share."""
+        clauses = [c for c in query.clauses if c[0][0].folded not in STOPWORDS or len(c[0]) > 1]
+        if len(clauses) < 2:
+            return {}
+        total = max(len(all_facts().ids), 1)
+        found = []
+        for clause in clauses:
+            single = ParsedQuery(raw=query.raw, clauses=[clause])
+            found.append(set(self.id_sets(single, filters, exact=False, head=False)[0]))
+        weights = [idf(len(ids), total) for ids in found]
+        whole = sum(weights) or 1.0
+        share: dict[int, float] = {}
+        for ids, weight in zip(found, weights, strict=True):
+            for pk in ids:
+                share[pk] = share.get(pk, 0.0) + weight / whole
+        kept = {pk: s for pk, s in share.items() if s >= RELAXED_SHARE}
+        return dict(heapq.nlargest(wanted, kept.items(), key=lambda item: item[1]))
+
+    def ranked(self, query, filters, matched, exact, head, facts, offset, limit) -> EngineResult:
+        """Relevance (search.ranking) over the best candidates: those holding every
+        word (the first RANKING_POOL in tiers), those the query names by number,
+        and, when few hold every word, those holding most of them."""
+        intent = understand(query.raw)
+        # the words of synonyms (the glossary) count in the fields too
+        intent.words += [t.folded for clause in query.clauses for alt in clause[1:] for t in alt]
+        wanted = max(RANKING_POOL, offset + limit)
+        pool = top(matched, exact, head, facts, "relevance", wanted) if matched else []
+        body_share = dict.fromkeys(pool, 1.0)
+        everything = set(matched)
+        if len(matched) < RELAX_BELOW:
+            loose = self.relaxed(query, filters, wanted)
+            everything.update(loose)
+            for pk, share in loose.items():
+                body_share.setdefault(pk, share)
+        named = [pk for pk in named_ids(intent, filters) if pk in facts.ids]
+        candidates = set(body_share) | set(named)
+        if not candidates:
+            return EngineResult(hits=[], total=0, facets=Facets())
+        scored = score_documents(
+            intent,
+            fields_for(candidates),
+            body_share=body_share,
+            exact=exact,
+            date_rank=facts.date_rank,
+        )
+        scored = [s for s in scored if s.named or s.page_id in body_share]
+        everything.update(s.page_id for s in scored)
+        page = scored[offset : offset + limit]
+        hits, bodies = hits_for([(s.page_id, s.score) for s in page], query)
+        named_page = {s.page_id for s in page if s.named}
+        for hit in hits:
+            hit.exact_number = hit.page_id in named_page
+        hits = self.with_snippets(hits, bodies, query)
+        ids = list(everything)
+        return EngineResult(hits=hits, total=len(ids), facets=facets_of(ids, facts))

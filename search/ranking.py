@@ -1,0 +1,402 @@
+"""Relevance: what a query names, and how well each found document answers it.
+
+Plain Python shared by the database engines (and measured by eval_search), so
+the order is the same whatever finds the documents:
+
+- a document whose number is the one the query names ("nghị định 56", "nd 56
+  2017", "chỉ thị số 18 năm 2017", "kế hoạch số 2022/KH-UBND", "375/LDTBXH-TE")
+  comes before any document that merely cites it;
+- then a field-weighted score in the manner of BM25F: each query word counts by
+  its rarity (idf) in the fields where it is found, the number, type and title
+  (trích yếu) weighing most, then issuer and place, then the headings, then the
+  body; the whole query as a phrase in the title adds to it;
+- a type word ("luật", "kế hoạch", "công văn") favours that type, a year the
+  documents of that year;
+- matching as typed with diacritics, and then recency, only break ties.
+
+Abbreviations (UBND, HĐND, LĐTBXH, GDĐT, TTg…) are expanded on both sides, so
+"UBND tỉnh Sơn La" meets "Ủy ban nhân dân tỉnh Sơn La" and the other way round.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from base.vietnamese import fold
+from content.importer.doctypes import DOC_TYPES
+
+# long form -> the one-word form both query and documents are written in
+ABBREVIATIONS = {
+    "uy ban nhan dan": "ubnd",
+    "hoi dong nhan dan": "hdnd",
+    "lao dong thuong binh va xa hoi": "ldtbxh",
+    "lao dong thuong binh xa hoi": "ldtbxh",
+    "giao duc va dao tao": "gddt",
+    "giao duc dao tao": "gddt",
+    "thu tuong chinh phu": "ttg",
+    "thu tuong": "ttg",
+    "bo y te": "byt",
+    "bo cong an": "bca",
+    "thanh pho": "tp",
+    "hoi dong tham phan": "hdtp",
+    "toa an nhan dan toi cao": "tandtc",
+}
+# one-word forms of the same, and ministries' codes: "bgddt" -> "bo gddt"
+CODE_WORDS = {
+    "bgddt": "bo gddt",
+    "bgd": "bo gddt",
+    "bldtbxh": "bo ldtbxh",
+    "ldtbxh": "ldtbxh",
+    "tw": "trung uong",
+    "tphcm": "tp ho chi minh",
+    "hcm": "ho chi minh",
+}
+STOPWORDS = {
+    "so", "nam", "cua", "co", "ve", "va", "cac", "cho", "o", "tai", "trong", "viec",
+    "mot", "nhung", "den", "theo", "tren", "van", "ban", "vb",
+}  # fmt: skip
+TYPE_CODES = {code.lower(): code for code in DOC_TYPES} | {
+    "qd": "QD", "nd": "ND", "cv": "CV", "qcph": "QC", "qc": "QC", "ctr": "CTR",
+}  # fmt: skip
+TYPE_NAMES = sorted(
+    ((tuple(fold(name).split()), code) for code, name in DOC_TYPES.items()),
+    key=lambda item: -len(item[0]),
+)
+YEAR = re.compile(r"^(19[4-9]\d|20[0-4]\d)$")
+FULL_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,5})\s*/\s*(?:((?:19|20)\d\d)\s*/\s*)?([a-z][a-z0-9&]*(?:\s*[-–]\s*[a-z0-9&]+)*)"
+)
+NUMBER_YEAR = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*((?:19|20)\d\d)(?![\w/])")
+PARTY_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*-\s*([a-z]+)\s*/\s*([a-z]+)")
+TOKEN = re.compile(r"[a-z0-9]+")
+
+# field weights (the number and type are scored apart)
+TITLE, ISSUER, HEAD, BODY = 6.0, 4.0, 2.0, 3.0
+PHRASE_IN_TITLE = 3.0
+TYPE_MATCH, TYPE_MISMATCH = 5.0, -2.0
+YEAR_MATCH, YEAR_IN_TITLE = 2.0, 1.0
+# BM25 length normalisation per field: a word in a short title says more than
+# the same word in a title of a hundred words (k1, b, and a typical length)
+K1, B = 1.2, 0.75
+TYPICAL_LENGTH = {"title": 20, "issuer": 8, "head": 60}
+NAMED = 100.0  # a document that is what the query names
+EXACT = 0.02  # typed with diacritics and found so: a tie-break (recency weighs 0.01)…
+EXACT_ONE_WORD = 20.0  # …but one word is told apart by its diacritics alone ("điện", "diễn")
+
+
+# one pass over the text for every long form (listed longest first where they overlap)
+LONG_FORM = re.compile(r"\b(?:" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\b")
+
+
+def normalise(folded: str) -> str:
+    """Folded lower-case text with abbreviations in their one-word form."""
+    text = " ".join(TOKEN.findall(folded.lower()))
+    text = LONG_FORM.sub(lambda match: ABBREVIATIONS[match.group(0)], text)
+    words = []
+    for word in text.split():
+        words.extend(CODE_WORDS.get(word, word).split())
+    return " ".join(words)
+
+
+LONG_FORMS = {short: long for long, short in reversed(list(ABBREVIATIONS.items()))}
+
+
+def spelled_out(folded: str) -> str:
+    """Folded text with each abbreviation in its long form ("ubnd" -> "uy ban nhan dan")."""
+    return " ".join(LONG_FORMS.get(word, word) for word in TOKEN.findall(folded.lower()))
+
+
+@dataclass
+class NumberIntent:
+    number: int
+    year: int | None = None
+    parts: set[str] = field(default_factory=set)  # symbol parts or code words typed
+    full: bool = False  # typed with its symbol: 1472/QĐ-TTg
+
+
+@dataclass
+class Intent:
+    """What a query names, besides its words."""
+
+    number: NumberIntent | None = None
+    doc_type: str | None = None
+    years: set[int] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)  # normalised content words
+
+
+def _key_parts(symbol: str) -> set[str]:
+    return {p.replace("&", "") for p in re.split(r"[-–/\s]+", symbol.lower()) if p}
+
+
+def _type_at(tokens: list[str], i: int) -> tuple[str | None, int]:
+    """The document type named at tokens[i] (a name or a code), and its length."""
+    for words, code in TYPE_NAMES:
+        if tuple(tokens[i : i + len(words)]) == words:
+            return code, len(words)
+    if tokens[i] in TYPE_CODES:
+        return TYPE_CODES[tokens[i]], 1
+    return None, 0
+
+
+def _written_number(text: str) -> tuple[NumberIntent | None, str]:
+    """A number written out in full ("1863/qd-ttg", "36-ct/tw", "56/2017"), and the
+    text without it."""
+    if match := FULL_NUMBER.search(text):
+        number, year, symbol = match.groups()
+        found = NumberIntent(int(number), int(year) if year else None, _key_parts(symbol))
+        found.full = True
+    elif match := PARTY_NUMBER.search(text):
+        number, code, body = match.groups()
+        found = NumberIntent(int(number), None, {code, body}, full=True)
+    elif match := NUMBER_YEAR.search(text):
+        found = NumberIntent(int(match.group(1)), int(match.group(2)))
+    else:
+        return None, text
+    return found, text[: match.start()] + " " + text[match.end() :]
+
+
+def _number_before_type(tokens: list[str], i: int) -> bool:
+    """ "1472 qd": a short bare number followed by a type code is a number."""
+    token = tokens[i]
+    return (
+        token.isdigit()
+        and len(token) <= 5
+        and i + 1 < len(tokens)
+        and tokens[i + 1] in TYPE_CODES
+        and not YEAR.match(token)
+    )
+
+
+def _after_type(intent: Intent, tokens: list[str], i: int, code: str, size: int) -> int:
+    """Read a type word at i (and "số N" after it); return where reading goes on."""
+    intent.doc_type = intent.doc_type or code
+    j = i + size
+    if j < len(tokens) and tokens[j] == "so":
+        j += 1
+    if intent.number is None and j < len(tokens) and tokens[j].isdigit():
+        intent.number = NumberIntent(int(tokens[j]))
+        return j + 1
+    return i + size
+
+
+def _read_words(intent: Intent, tokens: list[str]) -> list[str]:
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        code, size = _type_at(tokens, i)
+        if code:
+            i = _after_type(intent, tokens, i, code, size)
+            continue
+        token = tokens[i]
+        if intent.number is None and _number_before_type(tokens, i):
+            intent.number = NumberIntent(int(token))
+        elif YEAR.match(token):
+            intent.years.add(int(token))
+        elif token not in STOPWORDS:
+            words.append(token)
+        i += 1
+    return words
+
+
+def understand(raw: str) -> Intent:
+    """Read the number, type, years and content words of a query. A number with
+    a symbol is a number, never a year; a bare number is one only next to a type
+    ("quyết định 1863", "1472 QĐ"), the following year being its year."""
+    intent = Intent()
+    intent.number, consumed = _written_number(fold(raw).lower().replace("đ", "d"))
+    words = _read_words(intent, normalise(consumed).split())
+    if intent.number is not None:
+        if intent.number.year is None and intent.years:
+            intent.number.year = min(intent.years)
+        intent.number.parts |= {w for w in words if not w.isdigit()}
+        if intent.doc_type:
+            intent.number.parts.add(intent.doc_type.lower())
+    intent.words = words
+    return intent
+
+
+@dataclass
+class DocumentFields:
+    """What ranking reads of one candidate document."""
+
+    page_id: int
+    number_key: str
+    doc_type: str
+    year: int | None
+    title: str  # normalised title and subject
+    issuer: str  # normalised issuer name and place
+    head: str  # normalised head (preamble, headings)
+
+
+def number_match(intent: NumberIntent, doc: DocumentFields) -> float:
+    """How surely the document is the one whose number the query names: 0 when
+    it is not (another number, year or type), else 1 + the symbol parts met."""
+    key = doc.number_key.lower()
+    if not key:
+        return 0.0
+    head = re.match(r"0*(\d+)", key)
+    if not head or int(head.group(1)) != intent.number:
+        return 0.0
+    rest = key[head.end() :]
+    key_year = re.match(r"/((?:19|20)\d\d)/", rest)
+    year = int(key_year.group(1)) if key_year else doc.year
+    if intent.year is not None and year is not None and year != intent.year:
+        return 0.0
+    parts = _key_parts(rest)
+    parts |= {DOC_TYPE_CODE.get(doc.doc_type, "")}
+    met = 0
+    for part in intent.parts:
+        if part in parts or any(
+            len(part) >= 4 and (p.endswith(part) or part.endswith(p)) and len(p) >= 4 for p in parts
+        ):
+            met += 1
+    types = {TYPE_CODES[p] for p in intent.parts if p in TYPE_CODES}
+    if types and doc.doc_type not in types and not met:
+        return 0.0
+    if intent.full and intent.parts and not met:
+        return 0.0
+    return 1.0 + met + (0.5 if intent.year is not None else 0.0)
+
+
+DOC_TYPE_CODE = {code: code.lower() for code in DOC_TYPES}
+
+
+@dataclass
+class Scored:
+    page_id: int
+    score: float
+    named: bool
+
+
+def idf(document_frequency: int, total: int) -> float:
+    return math.log(1 + (total - document_frequency + 0.5) / (document_frequency + 0.5))
+
+
+def score_documents(
+    intent: Intent,
+    documents: Iterable[DocumentFields],
+    *,
+    body_share: dict[int, float],
+    exact: set[int],
+    date_rank: dict[int, int],
+    word_idf: dict[str, float] | None = None,
+) -> list[Scored]:
+    """Every candidate with its score, best first. `body_share` is the share of
+    the query's weight each document holds in its text (1.0 when it holds every
+    word); `date_rank` orders equal scores newest first."""
+    words = list(dict.fromkeys(intent.words))
+    weights = {w: (word_idf or {}).get(w, 1.0) for w in words}
+    total = sum(weights.values()) or 1.0
+    newest = max(date_rank.values(), default=0) or 1
+    out = []
+    for doc in documents:
+        score = _field_score(doc, words, weights, total)
+        score += BODY * body_share.get(doc.page_id, 0.0)
+        score += _intent_score(intent, doc, words)
+        named = bool(intent.number) and number_match(intent.number, doc) > 0
+        if named:
+            score += NAMED + number_match(intent.number, doc)
+        if doc.page_id in exact:
+            score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
+        score += date_rank.get(doc.page_id, 0) / newest * 0.01
+        out.append(Scored(doc.page_id, score, named))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _field_score(
+    doc: DocumentFields, words: list[str], weights: dict[str, float], total: float
+) -> float:
+    """BM25F-like: each query word, weighted by its rarity, in each weighted field,
+    normalised by the field's length."""
+    fields = []
+    for name, text, weight in (
+        ("title", doc.title, TITLE),
+        ("issuer", doc.issuer, ISSUER),
+        ("head", doc.head, HEAD),
+    ):
+        tokens = text.split()
+        norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
+        fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
+    return sum(
+        weights[word] / total * sum(weight for tokens, weight in fields if word in tokens)
+        for word in words
+    )
+
+
+def _intent_score(intent: Intent, doc: DocumentFields, words: list[str]) -> float:
+    """The whole query as a phrase in the title, the type and the years it names."""
+    score = 0.0
+    if len(words) >= 2 and f" {' '.join(intent.words)} " in f" {doc.title} ":
+        score += PHRASE_IN_TITLE
+    if intent.doc_type:
+        score += TYPE_MATCH if doc.doc_type == intent.doc_type else TYPE_MISMATCH
+    for year in intent.years:
+        if doc.year == year:
+            score += YEAR_MATCH
+        elif str(year) in doc.title:
+            score += YEAR_IN_TITLE
+    return score
+
+
+HEAD_CHARS = 2000
+
+
+def fields_for(page_ids: Iterable[int]) -> list[DocumentFields]:
+    """The ranking fields of these documents (one query)."""
+    from content.models import LegalDocumentPage
+    from search.models import SearchDocument
+
+    ids = list(page_ids)
+    heads = dict(
+        SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "head_folded")
+    )
+    rows = LegalDocumentPage.objects.filter(pk__in=ids).values_list(
+        "pk", "number_key", "doc_type", "issued_on", "title", "subject", "place", "issuer__name"
+    )
+    return [
+        DocumentFields(
+            page_id=pk,
+            number_key=number_key or "",
+            doc_type=doc_type or "",
+            year=issued_on.year if issued_on else None,
+            title=normalise(fold(f"{title} {subject}")),
+            issuer=normalise(fold(f"{issuer or ''} {place or ''}")),
+            # the head's opening is enough to rank on, and reading it whole is costly
+            head=" ".join(TOKEN.findall(heads.get(pk, "")[:HEAD_CHARS].lower())),
+        )
+        for pk, number_key, doc_type, issued_on, title, subject, place, issuer in rows
+    ]
+
+
+def named_ids(intent: Intent, filters) -> list[int]:
+    """Documents carrying the number the query names (any symbol; number_match
+    decides), within the filters."""
+    from django.db.models import Q
+
+    from search.models import SearchDocument
+
+    if intent.number is None:
+        return []
+    n = intent.number.number
+    starts = {f"{n:02d}/", f"{n}/", f"{n:02d}-", f"{n}-"}
+    condition = Q()
+    for start in starts:
+        condition |= Q(number_key__startswith=start)
+    documents = SearchDocument.objects.filter(condition)
+    if filters.doc_type:
+        documents = documents.filter(doc_type=filters.doc_type)
+    if filters.issuer_id:
+        documents = documents.filter(issuer_id=filters.issuer_id)
+    if filters.year_from:
+        documents = documents.filter(year__gte=filters.year_from)
+    if filters.year_to:
+        documents = documents.filter(year__lte=filters.year_to)
+    if filters.status:
+        documents = documents.filter(status=filters.status)
+    if filters.topic:
+        documents = documents.filter(topics__regex=rf"(^| ){filters.topic}( |$)")
+    return list(documents.values_list("page_id", flat=True)[:50])
