@@ -119,7 +119,7 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_step_2(form, parsed)
         form.apply_to(parsed)
         try:
-            page = self.save_draft(parsed, job)
+            page = self.save_draft(parsed, job, form.cleaned_data["topics"])
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -140,7 +140,7 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
     @transaction.atomic
-    def save_draft(self, parsed: ParsedDocument, job: ImportJob) -> Any:
+    def save_draft(self, parsed: ParsedDocument, job: ImportJob, topics=None) -> Any:
         """Create the page or a new revision of it; roll back if the user may not edit it."""
         original = None
         if job.upload:
@@ -154,6 +154,7 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
             publish=False,
             user=self.request.user,
             republish_live=False,
+            topics=topics,
         )
         if (
             not result.created

@@ -17,6 +17,8 @@ from base.vietnamese import normalise_number
 from content.importer import DOC_TYPES, MAX_FILE_BYTES, ParsedDocument
 from content.importer.extract import SUPPORTED
 from content.importer.parser import FIELDS
+from content.legal_import import suggested_topics
+from content.models import Topic
 
 MAX_TEXT_CHARS = 2_000_000
 SIGNING_SALT = "content.admin_import.source"
@@ -155,6 +157,13 @@ class ImportConfirmForm(forms.Form):
     subject = forms.CharField(
         label=_("Subject (trích yếu)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Suggested from the words of the text: tick or untick before saving."),
+    )
 
     #: Fields copied between the form and ParsedDocument, in form order.
     metadata_fields = (
@@ -180,6 +189,7 @@ class ImportConfirmForm(forms.Form):
         """An unbound form showing what the parser found."""
         initial = {name: getattr(parsed, name) or "" for name in cls.metadata_fields}
         initial["source"] = source
+        initial["topics"] = [topic.pk for topic in suggested_topics(parsed)]
         return cls(initial=initial, **kwargs)
 
     def missing_labels(self, names: list[str]) -> list[str]:

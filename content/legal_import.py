@@ -180,6 +180,7 @@ def apply(
     issuer: Issuer | None,
     issued_on,
     precision: str,
+    topics=None,
 ) -> None:
     fallback = " ".join(filter(None, [parsed.doc_type_name, parsed.number])) or "Văn bản"
     page.title = short_title(parsed.title or parsed.subject or fallback)
@@ -226,9 +227,16 @@ def apply(
         page.effective_on, _how = effective_date(
             body, issued_on, signed_precisely=precision == "day", doc_type=page.doc_type
         )
-    # Suggested topics; an editor's choice (a page that has topics) is kept.
-    if not page.pk or not page.topics.exists():
+    if topics is not None:  # confirmed by the editor (the admin import's step 2)
+        page.topics = list(topics)
+    elif not page.pk or not page.topics.exists():
+        # Suggested topics; an editor's choice (a page that has topics) is kept.
         page.topics = suggest_topics(page.full_title, body)
+
+
+def suggested_topics(parsed: ParsedDocument) -> list:
+    """The topics the text suggests, for the editor to confirm before the import."""
+    return suggest_topics(parsed.title or parsed.subject or "", body_text_of(parsed))
 
 
 def body_text_of(parsed: ParsedDocument) -> str:
@@ -275,13 +283,15 @@ def import_document(
     original_document=None,
     republish_live: bool = True,
     skip_unchanged: bool = False,
+    topics=None,
 ) -> ImportResult:
     """Create or update the page for `parsed`; publish when asked or when it is live.
 
     `original_document` (a stored Wagtail document) stands in for `original` bytes;
     `republish_live=False` leaves a live page's new revision as a draft. With
     `skip_unchanged`, a document already imported from the same text is left alone
-    (the demo loader uses it to stay idempotent).
+    (the demo loader uses it to stay idempotent). `topics`, when given, are the ones
+    the editor confirmed; otherwise they are suggested from the text.
     """
     issuer = issuer_for(parsed)
     issued_on, precision = issued_date(parsed)
@@ -294,7 +304,7 @@ def import_document(
         return ImportResult(page=existing, created=False)
     if existing is None:
         page = LegalDocumentPage(live=False)
-        apply(page, parsed, issuer, issued_on, precision)
+        apply(page, parsed, issuer, issued_on, precision, topics)
         page.slug = slug_for(parsed, library)
         if original is not None:
             attach_original(page, original, filename)
@@ -304,7 +314,7 @@ def import_document(
         created = True
     else:
         page = existing.get_latest_revision_as_object()
-        apply(page, parsed, issuer, issued_on, precision)
+        apply(page, parsed, issuer, issued_on, precision, topics)
         if original is not None:
             attach_original(page, original, filename)
         elif original_document is not None:

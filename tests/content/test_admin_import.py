@@ -276,3 +276,18 @@ def test_posts_need_a_csrf_token(superuser, library):
     response = client.post(URL, {"text": seed_text("001")})
     assert response.status_code == 403
     assert not LegalDocumentPage.objects.exists()
+
+
+def test_step_2_suggests_topics_and_keeps_the_editors_choice(admin, library):
+    from content.models import Topic
+
+    found = step_1(admin, text=seed_text("000"))
+    suggested = set(found.context["confirm_form"].initial["topics"])
+    abuse = Topic.objects.get(slug="xam-hai-tinh-duc")
+    assert abuse.pk in suggested
+    assert 'name="topics"' in found.content.decode()
+    online = Topic.objects.get(slug="an-toan-mang")
+    step_2(admin, found, topics=[online.pk])
+    page = LegalDocumentPage.objects.get()
+    draft = page.get_latest_revision_as_object()
+    assert [t.slug for t in draft.topics.all()] == ["an-toan-mang"]
