@@ -53,14 +53,13 @@ def _referencing_pages(objects: Iterable) -> tuple[set[int], bool]:
     page_ids: set[int] = set()
     everywhere = False
     everywhere_types = {apps.get_model(label)._meta.label_lower for label in EVERYWHERE}
-    for _obj, references in ReferenceIndex.get_grouped_references_to_in_bulk(list(objects)).items():
-        for ref in references:
-            model = ref.base_content_type.model_class() if ref.base_content_type else None
-            if model is None:
-                continue
-            if issubclass(model, Page):
-                page_ids.add(int(ref.object_id))
-            elif model._meta.label_lower in everywhere_types:
+    grouped = ReferenceIndex.get_grouped_references_to_in_bulk(list(objects))
+    for groups in grouped.values():
+        # each group is (the object holding the references, its references)
+        for source, _references in groups:
+            if isinstance(source, Page):
+                page_ids.add(source.pk)
+            elif source._meta.label_lower in everywhere_types:
                 everywhere = True
     return page_ids, everywhere
 
