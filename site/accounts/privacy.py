@@ -118,7 +118,7 @@ def export_consents(user) -> list[dict[str, Any]]:
     from .models import Consent
 
     return [
-        {"notice_version": c.notice_version, "given_at": c.given_at}
+        {"privacy_notice_version": c.notice_version, "given_at": c.given_at}
         for c in Consent.objects.filter(user=user).order_by("given_at")
     ]
 

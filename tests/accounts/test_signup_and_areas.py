@@ -108,6 +108,7 @@ def test_signup_keeps_the_commune_and_mails_in_the_site_name(client, communes):
             "commune": commune.pk,
             "password1": "Mat-khau-rat-dai-2026",
             "password2": "Mat-khau-rat-dai-2026",
+            "consent": "on",
         },
     )
     assert response.status_code == 302

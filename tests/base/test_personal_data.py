@@ -51,7 +51,17 @@ def test_an_unregistered_model_is_reported(monkeypatch):
 
 def test_keys_are_unique_and_ordered():
     keys = [entry.key for entry in registry()]
-    assert keys == ["account", "profile", "certificates", "training", "login_records"]
+    assert keys == [
+        "admin_history",
+        "account",
+        "consents",
+        "profile",
+        "certificates",
+        "training",
+        "quiz_answers",
+        "login_records",
+        "data_access",
+    ]
 
 
 @pytest.mark.django_db
@@ -62,11 +72,15 @@ def test_export_iterates_the_registry():
     data = export_user_data(user)
     assert list(data) == [
         "exported_at",
+        "admin_history",
         "account",
+        "consents",
         "profile",
         "certificates",
         "training",
+        "quiz_answers",
         "login_records",
+        "data_access",
     ]
     assert data["profile"]["full_name"] == "Lê Văn An"
     assert set(data["training"]) >= {"learning.Enrolment", "learning.QuizAttempt"}

@@ -9,8 +9,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from learning.certificates.models import format_code
 from learning.certificates.signing import SignatureRefused, extract_payload, verify_payload
-from learning.models import Certificate, format_code
+from learning.models import Certificate
 
 
 def _text_of(argument: str) -> str:
