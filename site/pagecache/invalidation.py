@@ -105,8 +105,14 @@ def dependents_of_pages(pages: Iterable[Page]) -> tuple[set[str], bool]:
         topic_pages = TopicPage.objects.filter(topic_id__in=topic_ids)
         shown_on.update(topic_pages.values_list("pk", flat=True))
     referencing, everywhere = _referencing_pages(pages)
-    # the menu (on every page) shows each linked page in the visitor's language
-    everywhere = everywhere or bool({p.translation_key for p in pages} & _menu_translation_keys())
+    # the menu (on every page) shows each linked page in the visitor's language, and
+    # leaves a section out of another language's menu while only its children differ
+    menu_keys = _menu_translation_keys()
+    parents = Page.objects.filter(pk__in=[p.get_parent().pk for p in pages if p.depth > 1])
+    everywhere = everywhere or bool(
+        {p.translation_key for p in pages} & menu_keys
+        or set(parents.values_list("translation_key", flat=True)) & menu_keys
+    )
     shown_on |= referencing
     paths = page_paths(Page.objects.filter(pk__in=shown_on)) | page_paths(pages)
     return paths | search_paths(), everywhere

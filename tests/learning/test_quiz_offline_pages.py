@@ -61,6 +61,7 @@ def test_all_answered_submits_without_confirmation(client_in, enrolment, course)
 
 def test_fail_shows_try_again_with_attempts_left(client_in, enrolment, course):
     course.quiz_question_count = 12  # the whole bank: the multiple-choice question too
+    course.quiz_review = "full"  # reviews after every attempt (the default waits for the last)
     course.save()
     attempt = _start(client_in, course)
     answers = {row.token: wrong_answer(row) for row in attempt.questions.all()}

@@ -122,7 +122,10 @@ def test_documents_and_original_legal_files_are_served_from_the_bucket(
     page = LegalDocumentPageFactory(parent=library, original_file=document)
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
-    assert f'href="{document.url}"' in html
+    # the page offers the original under a name that says what it is, read from the bucket
+    assert f'href="{page.url}tai-ve/ban-goc/"' in html
+    download = client.get(page.url + "tai-ve/ban-goc/")
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 original"
     response = client.get(document.url)
     assert response.status_code == 302
     assert response["Location"].startswith(f"{s3_endpoint}/{BUCKET}/media/")
