@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from portal import loadtest
+from home import loadtest
 
 
 class Command(BaseCommand):
