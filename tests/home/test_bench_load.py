@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
+from home import loadtest
 from home.demo import load_site_frame
 from learning.demo import load_courses
 from learning.models import CourseIndexPage
-from portal import loadtest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
