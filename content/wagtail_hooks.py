@@ -55,3 +55,27 @@ def continue_the_autosaved_page(request, parent_page, page_class):
     if page is None or page.specific_class is not page_class:
         return None
     return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)), status=307)
+
+
+@hooks.register("register_personal_data")
+def register_import_jobs():
+    """An editor's document imports in progress (the upload is deleted once a draft
+    exists): listed in their data export, deleted with the account."""
+    from base.personal_data import PersonalData
+    from content.models import ImportJob
+
+    def export(user):
+        return [
+            {"file": job.filename, "status": job.status, "created_at": job.created_at}
+            for job in ImportJob.objects.filter(user=user).order_by("created_at")
+        ]
+
+    def erase(user, choices):
+        for job in ImportJob.objects.filter(user=user):
+            if job.upload:
+                job.upload.delete(save=False)
+            job.delete()
+
+    return PersonalData(
+        key="document_imports", models=(ImportJob,), export=export, erase=erase, order=50
+    )

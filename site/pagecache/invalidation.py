@@ -106,13 +106,16 @@ def dependents_of_pages(pages: Iterable[Page]) -> tuple[set[str], bool]:
         shown_on.update(topic_pages.values_list("pk", flat=True))
     referencing, everywhere = _referencing_pages(pages)
     # the menu (on every page) shows each linked page in the visitor's language, and
-    # leaves a section out of another language's menu while only its children differ
+    # leaves a section out of another language's menu while it has nothing in it: the
+    # first page published in a menu section (or the last one gone) changes every menu
     menu_keys = _menu_translation_keys()
-    parents = Page.objects.filter(pk__in=[p.get_parent().pk for p in pages if p.depth > 1])
-    everywhere = everywhere or bool(
-        {p.translation_key for p in pages} & menu_keys
-        or set(parents.values_list("translation_key", flat=True)) & menu_keys
-    )
+    everywhere = everywhere or bool({p.translation_key for p in pages} & menu_keys)
+    for page in pages:
+        parent = page.get_parent() if page.depth > 1 else None
+        if everywhere or parent is None or parent.translation_key not in menu_keys:
+            continue
+        if not parent.get_children().live().exclude(pk=page.pk).exists():
+            everywhere = True
     shown_on |= referencing
     paths = page_paths(Page.objects.filter(pk__in=shown_on)) | page_paths(pages)
     return paths | search_paths(), everywhere

@@ -59,6 +59,7 @@ def test_keys_are_unique_and_ordered():
         "certificates",
         "training",
         "quiz_answers",
+        "document_imports",
         "login_records",
         "data_access",
     ]
@@ -79,6 +80,7 @@ def test_export_iterates_the_registry():
         "certificates",
         "training",
         "quiz_answers",
+        "document_imports",
         "login_records",
         "data_access",
     ]

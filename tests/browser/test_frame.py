@@ -38,7 +38,8 @@ def test_keyboard_reaches_search_box_with_visible_focus(page, site):
     assert page.locator(".skip-link").is_visible()
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "site-search":
+        # the home page has its own search box (the header's is left out there)
+        if page.evaluate("document.activeElement.id") in ("site-search", "home-search"):
             break
     else:
         pytest.fail("Tab never reached the search box")

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from home.demo import load_site_frame
+from tests.browser.conftest import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,12 +24,8 @@ def campaigns(live_server, restore_migrated_data):
 
 
 def test_slugs_from_vietnamese_titles_in_the_admin(page, campaigns, django_user_model):
-    django_user_model.objects.create_superuser("bientap", "bientap@example.org", PASSWORD)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "bientap")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    user = django_user_model.objects.create_superuser("bientap", "bientap@example.org", PASSWORD)
+    sign_in(page, user, PASSWORD)
 
     page.goto(f"/admin/pages/add/content/campaignpage/{campaigns.pk}/")
     title = page.locator("#id_title")

@@ -35,7 +35,7 @@ def export(client, home_page):
     return get
 
 
-@pytest.mark.parametrize(("sep", "separator"), [(None, ","), ("semicolon", ";")])
+@pytest.mark.parametrize(("sep", "separator"), [(None, ";"), ("comma", ","), ("semicolon", ";")])
 def test_every_text_cell_is_quoted_for_either_separator(export, sep, separator):
     text = export(**({"sep": sep} if sep else {}))
     rows = list(csv.reader(io.StringIO(text), delimiter=separator))

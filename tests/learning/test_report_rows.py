@@ -95,7 +95,7 @@ def test_exports_write_the_table():
         date_from=datetime.date(2026, 1, 1),
         date_to=datetime.date(2026, 6, 30),
     )
-    data = report_csv(report)
+    data = report_csv(report, ",")
     assert data.startswith("\ufeff".encode())
     lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     table = report.table()
