@@ -57,7 +57,7 @@ def report_csv(report: Report, separator: str | None = None) -> bytes:
         buffer, delimiter=separator, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n"
     )
     for line in report.table():
-        writer.writerow([_safe(_excel_vi(v) if vietnamese else v) for v in line])
+        writer.writerow([_safe(_excel_vi(v) if separator == ";" else v) for v in line])
     writer.writerow([])
     writer.writerow(_period(report))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

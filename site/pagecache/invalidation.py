@@ -114,7 +114,8 @@ def dependents_of_pages(pages: Iterable[Page]) -> tuple[set[str], bool]:
         parent = page.get_parent() if page.depth > 1 else None
         if everywhere or parent is None or parent.translation_key not in menu_keys:
             continue
-        if not parent.get_children().live().exclude(pk=page.pk).exists():
+        first_or_gone = not page.live or page.first_published_at == page.last_published_at
+        if first_or_gone and not parent.get_children().live().exclude(pk=page.pk).exists():
             everywhere = True
     shown_on |= referencing
     paths = page_paths(Page.objects.filter(pk__in=shown_on)) | page_paths(pages)
