@@ -324,13 +324,13 @@ def gunicorn(port: int, workers: int, log: Path):
         "GUNICORN_TIMEOUT": "60",
     }
     base = Path(settings.BASE_DIR)
-    if not (base / "staticfiles" / "staticfiles.json").exists():
-        subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=base,
-            env=env,
-            check=True,
-        )
+    # always: a stale manifest would answer 500 for any page naming a newer static file
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=base,
+        env=env,
+        check=True,
+    )
     with log.open("wb") as output:
         server = subprocess.Popen(  # noqa: S603
             [
