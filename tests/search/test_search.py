@@ -305,3 +305,14 @@ def test_other_pages_found_with_or_without_diacritics_in_the_current_language(de
         assert f'href="{page.url}"' in html, query
     english = client.get("/en/tim-kiem/", {"q": "duoi nuoc"}).content.decode()
     assert f'href="{page.url}"' not in english
+
+
+def test_hits_say_where_they_land_as_a_reader_cites_it(corpus, client):
+    """ "Mục III.1 — first words", never a bare "1." (content.section_labels)."""
+    results = find("tăng cường công tác tuyên truyền", per_page=50).hits
+    places = [r.place for r in results if r.place]
+    assert places
+    assert all(not p.rstrip(".").isdigit() for p in places)
+    assert any(p.startswith("Mục ") for p in places)
+    html = client.get("/tim-kiem/", {"q": "tăng cường công tác tuyên truyền"}).content.decode()
+    assert '<p class="hit__section"><a href="' in html and ">Mục " in html
