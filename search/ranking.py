@@ -377,6 +377,7 @@ def named_ids(intent: Intent, filters) -> list[int]:
     decides), within the filters."""
     from django.db.models import Q
 
+    from search.filtering import apply_filters
     from search.models import SearchDocument
 
     if intent.number is None:
@@ -387,16 +388,5 @@ def named_ids(intent: Intent, filters) -> list[int]:
     for start in starts:
         condition |= Q(number_key__startswith=start)
     documents = SearchDocument.objects.filter(condition)
-    if filters.doc_type:
-        documents = documents.filter(doc_type=filters.doc_type)
-    if filters.issuer_id:
-        documents = documents.filter(issuer_id=filters.issuer_id)
-    if filters.year_from:
-        documents = documents.filter(year__gte=filters.year_from)
-    if filters.year_to:
-        documents = documents.filter(year__lte=filters.year_to)
-    if filters.status:
-        documents = documents.filter(status=filters.status)
-    if filters.topic:
-        documents = documents.filter(topics__regex=rf"(^| ){filters.topic}( |$)")
+    documents = apply_filters(documents, filters)
     return list(documents.values_list("page_id", flat=True)[:50])

@@ -15,6 +15,7 @@ from content.models import Issuer, LegalDocumentPage, LegalSection
 from content.section_labels import label_sections
 from search.backends import get_engine
 from search.facts import VERSION_KEY as FACTS_VERSION_KEY
+from search.filtering import apply_filters
 from search.models import SearchEntry, Synonym
 from search.query import MAX_QUERY_LENGTH, WORD, NumberLookup, ParsedQuery, parse_query
 from search.ranking import understand
@@ -80,18 +81,7 @@ def number_matches(lookup: NumberLookup, filters: Filters) -> list[int]:
             )
     else:
         entries = entries.filter(number_key=lookup.key)
-    if filters.doc_type:
-        entries = entries.filter(doc_type=filters.doc_type)
-    if filters.issuer_id:
-        entries = entries.filter(issuer_id=filters.issuer_id)
-    if filters.year_from:
-        entries = entries.filter(year__gte=filters.year_from)
-    if filters.year_to:
-        entries = entries.filter(year__lte=filters.year_to)
-    if filters.status:
-        entries = entries.filter(status=filters.status)
-    if filters.topic:
-        entries = entries.filter(topics__regex=rf"(^| ){filters.topic}( |$)")
+    entries = apply_filters(entries, filters)
     return list(entries.order_by("-issued_on").values_list("page_id", flat=True)[:20])
 
 
