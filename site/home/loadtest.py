@@ -169,11 +169,14 @@ def learner(visitor: Visitor, course_url: str, course_id: int, lesson_urls: list
 
 
 def anonymous(visitor: Visitor, pages: list[str]) -> None:
+    """Searches and pages in turn, a search first (so even a short run does both)."""
+    searching = True
     while visitor.time_left():
-        if random.random() < 0.5:  # noqa: S311
+        if searching:
             visitor.request("search", "GET", "/tim-kiem/", params={"q": random.choice(SEARCHES)})  # noqa: S311
         else:
             visitor.request("page", "GET", random.choice(pages))  # noqa: S311
+        searching = not searching
         visitor.pause(1, 3)
 
 
