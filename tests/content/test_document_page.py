@@ -195,3 +195,14 @@ def test_a_text_not_yet_in_force_turns_in_force_on_its_day(seeded):
     plan.refresh_from_db()
     assert plan.status == LegalDocumentPage.Status.IN_FORCE
     assert "1 document(s) changed status." in out.getvalue()
+
+
+def test_a_document_without_an_original_file_answers_404_not_500(library, client):
+    page = import_document(
+        parse_text(decision("12/QĐ-UBND", "05/01/2021", "Ban hành quy chế.", "Về quy chế")),
+        library=library,
+        publish=True,
+    ).page
+    assert page.original_file is None
+    assert client.get(page.url + "tai-ve/ban-goc/").status_code == 404
+    assert client.get(page.url + "tai-ve/pdf/").status_code == 200
