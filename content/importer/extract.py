@@ -29,14 +29,19 @@ PDF_TIME_BUDGET = 20.0
 _MAX_JUNK_RATIO = 0.02
 
 
-def extract_text(path: str | Path) -> str:
-    """Text of the file at ``path`` (NFC, LF line ends)."""
+def read_file(path: str | Path) -> bytes:
+    """The bytes of the file at ``path``, once its name and size are acceptable."""
     path = Path(path)
     if not path.is_file():
         raise UnreadableFile(f"Không tìm thấy tệp: {path.name}")
     _check_extension(path.name)
     _check_size(path.stat().st_size, path.name)
-    return extract_text_from_bytes(path.read_bytes(), path.name)
+    return path.read_bytes()
+
+
+def extract_text(path: str | Path) -> str:
+    """Text of the file at ``path`` (NFC, LF line ends)."""
+    return extract_text_from_bytes(read_file(path), Path(path).name)
 
 
 def extract_text_from_bytes(data: bytes, filename: str) -> str:

@@ -15,7 +15,7 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-from content import tasks
+from content.importer import limits
 from content.models import ImportJob, LegalDocumentPage, LegalLibraryPage
 from content.originals import PRIVATE_COLLECTION
 
@@ -122,17 +122,17 @@ def test_reimport_of_a_live_document_says_so_and_lists_changes(admin):
 
 
 def test_reading_over_the_time_limit_is_stopped(monkeypatch):
-    monkeypatch.setattr(tasks, "READ_TIMEOUT_SECONDS", 0.5)
-    monkeypatch.setattr(tasks, "_read", lambda *args: time.sleep(30) or {})
+    monkeypatch.setattr(limits, "READ_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(limits, "_read", lambda *args: time.sleep(30) or {})
     started = time.monotonic()
-    outcome = tasks.read_limited(None, "x", "")
+    outcome = limits.read_limited(None, "x", "")
     assert time.monotonic() - started < 5
     assert "giây" in outcome["error"]
 
 
 def test_reading_over_the_memory_limit_is_stopped(monkeypatch):
-    monkeypatch.setattr(tasks, "READ_MEMORY_BYTES", 300 * 1024 * 1024)
-    monkeypatch.setattr(tasks, "_read", lambda *args: {"big": b"x" * (600 * 1024 * 1024)})
-    outcome = tasks.read_limited(None, "x", "")
+    monkeypatch.setattr(limits, "READ_MEMORY_BYTES", 300 * 1024 * 1024)
+    monkeypatch.setattr(limits, "_read", lambda *args: {"big": b"x" * (600 * 1024 * 1024)})
+    outcome = limits.read_limited(None, "x", "")
     assert "bộ nhớ" in outcome["error"]
     assert not get_document_model().objects.exists()

@@ -14,7 +14,7 @@ from wagtail.models import Revision
 
 import pytest
 
-from content.importer import UnreadableFile, extract_text_from_bytes
+from content.importer import UnreadableFile, extract_text_from_bytes, limits
 from content.importer import extract as extract_module
 from content.models import LegalDocumentPage, LegalLibraryPage
 
@@ -147,4 +147,22 @@ def test_hostile_files_leave_the_library_unchanged(demo_site, tmp_path: Path) ->
         call_command("import_legal_texts", str(tmp_path), stdout=StringIO(), stderr=err)
     assert time.monotonic() - started < 10
     assert "bomb.docx" in err.getvalue() and "huge.pdf" in err.getvalue()
+    assert (LegalDocumentPage.objects.count(), Revision.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_the_import_command_stops_a_file_that_reads_forever(
+    demo_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One page that never finishes (not only many pages) is cut off by the command too."""
+    monkeypatch.setattr(limits, "READ_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(limits, "_read", lambda *args: time.sleep(30) or {})
+    (tmp_path / "stuck.pdf").write_bytes(repeated_page_pdf(1))
+    before = (LegalDocumentPage.objects.count(), Revision.objects.count())
+    err = StringIO()
+    started = time.monotonic()
+    with pytest.raises(SystemExit):
+        call_command("import_legal_texts", str(tmp_path), stdout=StringIO(), stderr=err)
+    assert time.monotonic() - started < 5
+    assert "stuck.pdf" in err.getvalue() and "giây" in err.getvalue()
     assert (LegalDocumentPage.objects.count(), Revision.objects.count()) == before

@@ -4,7 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from content.importer import UnreadableFile, extract_text, parse_text
+from content.importer import ParsedDocument, UnreadableFile
+from content.importer.extract import read_file
+from content.importer.limits import read_limited
 from content.legal_import import import_document
 from content.models import LegalLibraryPage
 
@@ -25,7 +27,8 @@ def expand(paths: list[str]) -> list[Path]:
 class Command(BaseCommand):
     help = (
         "Import legal texts (.txt, .docx, .pdf with a text layer) into the legal library. "
-        "Re-importing a document saves a new revision of its page."
+        "Re-importing a document saves a new revision of its page. Each file is read "
+        "under the same time and memory limits as an admin upload."
     )
 
     def add_arguments(self, parser):
@@ -49,20 +52,19 @@ class Command(BaseCommand):
                 )
         summaries, failures = [], 0
         for path in self.progress(files, quiet=json):
-            try:
-                text = extract_text(path)
-                parsed = parse_text(text)
-            except UnreadableFile as error:
+            data, outcome = read(path)
+            if "error" in outcome:
                 failures += 1
-                self.stderr.write(f"{path}: {error}")
-                summaries.append({"file": path.name, "error": str(error)})
+                self.stderr.write(f"{path}: {outcome['error']}")
+                summaries.append({"file": path.name, "error": outcome["error"]})
                 continue
+            parsed = ParsedDocument.from_dict(outcome["parsed"])
             summary = parsed.summary(path.name)
             if not dry_run:
                 result = import_document(
                     parsed,
                     library=library,
-                    original=path.read_bytes(),
+                    original=data,
                     filename=path.name,
                     publish=publish,
                 )
@@ -91,6 +93,15 @@ class Command(BaseCommand):
         from tqdm import tqdm
 
         return tqdm(files, unit="file", file=sys.stderr)
+
+
+def read(path: Path) -> tuple[bytes, dict]:
+    """The file's bytes and what reading it under the limits gave ({"error"} or {"parsed"})."""
+    try:
+        data = read_file(path)
+    except UnreadableFile as error:
+        return b"", {"error": str(error)}
+    return data, read_limited(data, "", path.name)
 
 
 def json_dumps(data) -> str:
