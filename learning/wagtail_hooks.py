@@ -1,3 +1,5 @@
+from django.urls import include, path
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -33,6 +35,13 @@ def register_certificate_viewset() -> CertificateViewSet:
 @hooks.register("register_admin_viewset")
 def register_area_managers() -> AreaManagerViewSet:
     return AreaManagerViewSet("area_managers")
+
+
+@hooks.register("register_admin_urls")
+def register_manager_pages():
+    from .reports.urls import admin_urlpatterns
+
+    return [path("dao-tao/bao-cao/", include(admin_urlpatterns))]
 
 
 @hooks.register("register_admin_menu_item")

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import AreaManager
-from .scope import is_manager
+from .scope import managed_units, sees_everything
 
 
 class AreaManagerViewSet(ModelViewSet):
@@ -24,8 +24,10 @@ class AreaManagerViewSet(ModelViewSet):
 
 
 class ManagerReportMenuItem(MenuItem):
+    """Shown to superusers and to managers who have an area (the others have nothing to see)."""
+
     def is_shown(self, request) -> bool:
-        return is_manager(request.user)
+        return sees_everything(request.user) or managed_units(request.user).exists()
 
 
 def report_menu_item() -> MenuItem:

@@ -56,3 +56,42 @@ def test_report_link_in_the_admin_menu_for_managers(client):
     assert (
         reverse("learning_report") not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+def test_managers_pages_are_admin_pages_with_breadcrumbs(client):
+    areas = make_areas()
+    client.force_login(manager(areas.quang_ngai))
+    for name in ("learning_report", "learning_enrol_csv", "learning_certificates_zip"):
+        url = reverse(name)
+        assert url.startswith("/admin/")
+        html = client.get(url).content.decode()
+        assert 'data-controller="w-breadcrumbs"' in html, name  # the admin's header
+        assert 'href="/admin/"' in html  # back to the admin's dashboard
+        assert 'class="hotline"' not in html  # not the public layout
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/hoc-tap/bao-cao/?dimension=commune", "/admin/dao-tao/bao-cao/?dimension=commune"),
+        ("/en/hoc-tap/bao-cao/", "/admin/dao-tao/bao-cao/"),
+        ("/hoc-tap/bao-cao/bao-cao.csv?sep=comma", "/admin/dao-tao/bao-cao/bao-cao.csv?sep=comma"),
+        ("/hoc-tap/bao-cao/bao-cao.xlsx", "/admin/dao-tao/bao-cao/bao-cao.xlsx"),
+        ("/hoc-tap/bao-cao/ghi-danh/", "/admin/dao-tao/bao-cao/ghi-danh/"),
+        ("/hoc-tap/bao-cao/chung-nhan/", "/admin/dao-tao/bao-cao/chung-nhan/"),
+    ],
+)
+def test_former_addresses_lead_to_the_admin_pages(client, old, new):
+    """Bookmarks and e-mails with the public addresses still work."""
+    client.force_login(manager(make_areas().quang_ngai))
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(new).status_code == 200
+
+
+def test_report_link_hidden_from_a_manager_without_an_area(client):
+    client.force_login(manager())  # in the group, no area yet
+    assert reverse("learning_report") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert reverse("learning_report") in client.get(reverse("wagtailadmin_home")).content.decode()
