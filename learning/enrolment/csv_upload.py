@@ -34,6 +34,7 @@ from learning.reports.scope import (
 MAX_BYTES = 1_000_000
 MAX_ROWS = 5_000
 
+
 @dataclass(frozen=True)
 class Column:
     """A column of the learners list: its header in the template (Vietnamese), the
@@ -90,9 +91,7 @@ COLUMN_LIST = (
 COLUMNS = {column.key: column for column in COLUMN_LIST}
 # Header names (folded: no accents, lower case) to column keys.
 _HEADER_KEYS = {
-    fold(name): column.key
-    for column in COLUMN_LIST
-    for name in (column.header, *column.aliases)
+    fold(name): column.key for column in COLUMN_LIST for name in (column.header, *column.aliases)
 }
 TEMPLATE_FILENAME = "mau-danh-sach-hoc-vien.csv"
 _UNIT_PREFIXES = re.compile(r"^(tinh|thanh pho|tp\.?|xa|phuong|dac khu|thi tran)\s+")

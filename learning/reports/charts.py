@@ -140,7 +140,8 @@ def _label(row: _Row) -> str:
         for index, line in enumerate(row.lines)
     )
     return format_html(
-        '<text font-size="13" fill="#1a1a1a" text-anchor="end">{}</text>', mark_safe(lines)  # noqa: S308 - escaped above
+        '<text font-size="13" fill="#1a1a1a" text-anchor="end">{}</text>',
+        mark_safe(lines),  # noqa: S308 - escaped above
     )
 
 

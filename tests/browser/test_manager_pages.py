@@ -72,8 +72,9 @@ def test_chart_labels_are_whole_and_inside_the_chart(page, signed_in):
             return [...svg.querySelectorAll('text')].map(t => {
                 const b = t.getBBox();
                 const spans = [...t.querySelectorAll('tspan')].map(s => s.textContent);
-                return {text: spans.length ? spans.join(' ') : t.textContent, x: b.x, y: b.y, right: b.x + b.width,
-                        bottom: b.y + b.height, width: box.width, height: box.height};
+                return {text: spans.length ? spans.join(' ') : t.textContent,
+                        x: b.x, y: b.y, right: b.x + b.width, bottom: b.y + b.height,
+                        width: box.width, height: box.height};
             });
         }"""
     )

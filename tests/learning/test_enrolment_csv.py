@@ -451,7 +451,7 @@ def test_the_page_lists_the_columns_and_the_roles_in_vietnamese(client, world):
         labels = [str(role.label) for role in Role]
     assert 'href="/admin/dao-tao/bao-cao/ghi-danh/mau.csv"' in page
     for column in csv_upload.COLUMN_LIST:
-        assert f"<th scope=\"row\">{column.header}</th>" in page
+        assert f'<th scope="row">{column.header}</th>' in page
     for label in labels:
         assert f'<th scope="row">{label}</th>' in page
     assert "Giáo viên" in page and "Cha mẹ" in page

@@ -98,7 +98,9 @@ def test_former_addresses_lead_to_the_admin_pages(client, old, new):
 
 def test_report_link_hidden_from_a_manager_without_an_area(client):
     client.force_login(manager())  # in the group, no area yet
-    assert reverse("learning_report") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        reverse("learning_report") not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     assert reverse("learning_report") in client.get(reverse("wagtailadmin_home")).content.decode()
 

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from wagtail.users.models import UserProfile
+
 import pytest
 from openpyxl import load_workbook
-from wagtail.users.models import UserProfile
 
 from base.roles import Role
 from learning.models import Enrolment, QuizAttempt

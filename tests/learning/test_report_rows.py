@@ -132,7 +132,9 @@ def test_long_chart_labels_wrap_into_whole_words_inside_the_chart():
     """Course names are never cut with an ellipsis: they wrap at spaces, and the
     chart grows to hold every line."""
     long_name = "Phòng, chống xâm hại tình dục trẻ em dành cho giáo viên mầm non và tiểu học"
-    svg = bar_chart("c2", "T", "D", [long_name, "Ngắn"], [Series("A", [10, 20]), Series("B", [5, 0])])
+    svg = bar_chart(
+        "c2", "T", "D", [long_name, "Ngắn"], [Series("A", [10, 20]), Series("B", [5, 0])]
+    )
     assert "…" not in svg
     root = ET.fromstring(svg)  # noqa: S314 - our own output
     ns = "{http://www.w3.org/2000/svg}"
