@@ -1,7 +1,10 @@
 """A training manager's pages in the admin, in a browser: no WCAG 2.2 AA violations
 in what the pages add, the chart, the CSV template filled in and uploaded."""
 
+from django.urls import reverse
+
 import pytest
+from playwright.sync_api import expect
 
 from home.demo import load_site_frame
 from learning.models import CourseIndexPage, Enrolment
@@ -124,3 +127,35 @@ def test_certificates_page_is_accessible(page, signed_in):
     page.wait_for_url("**/admin/dao-tao/bao-cao/chung-nhan/")
     violations = axe_violations(page)
     assert not violations, describe(violations)
+
+
+def test_administrator_chooses_a_manager_by_name(page, live_server, restore_migrated_data):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from learning.models import AreaManager
+    from learning.reports.models import MANAGERS_GROUP
+
+    load_site_frame()
+    areas = make_areas()
+    staff = learner("Nguyễn Thị Lan", email="lan@soyte.example")
+    staff.groups.add(Group.objects.get(name=MANAGERS_GROUP))
+    learner("Lan Học Viên", email="lan.hocvien@example.org")
+    admin = get_user_model().objects.create_superuser("quantri", "quantri@example.org", PASSWORD)
+    sign_in(page, admin, PASSWORD)
+    page.goto(reverse("area_managers:add"))
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+    page.get_by_role("button", name="Chọn cán bộ").click()
+    search = page.locator(".modal-content #id_q")
+    search.fill("nguyễn lan")
+    results = page.locator(".modal-content [data-chooser-modal-choice]")
+    expect(results).to_have_count(1)  # the learner called Lan is not staff; nor is the admin
+    assert "lan@soyte.example" in results.first.inner_text()
+    results.first.click()
+    page.locator(".modal-content").wait_for(state="hidden")
+    assert "Nguyễn Thị Lan" in page.inner_text("[data-chooser-title]")
+    page.select_option("#id_unit", str(areas.quang_ngai.pk))
+    page.locator("button[type=submit]").last.click()
+    page.wait_for_url(f"**{reverse('area_managers:index')}")
+    assert AreaManager.objects.get().user == staff
