@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +48,20 @@ class StaffSearchForm(BaseFilterForm):
         return objects
 
 
-class _StaffColumns:
+class _OnlyForAreaEditors:
+    """Staff names and addresses are listed only to who may assign managers' areas."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_assign_areas(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def can_assign_areas(user) -> bool:
+    return user.has_perm("learning.add_areamanager") or user.has_perm("learning.change_areamanager")
+
+
+class _StaffColumns(_OnlyForAreaEditors):
     filter_form_class = StaffSearchForm
 
     @property
@@ -66,7 +80,7 @@ class StaffChooseResultsView(_StaffColumns, chooser_views.ChooseResultsView):
     pass
 
 
-class StaffChosenView(chooser_views.ChosenView):
+class StaffChosenView(_OnlyForAreaEditors, chooser_views.ChosenView):
     def get_display_title(self, instance) -> str:
         return staff_label(instance)
 

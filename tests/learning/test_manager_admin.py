@@ -123,3 +123,16 @@ def test_the_manager_is_chosen_by_searching_staff_by_name_or_email(client):
     assert learner_account.email not in client.get(results, {"q": "lan"}).content.decode()
     chosen = client.get(reverse("staff_chooser:chosen", args=[staff.pk])).json()
     assert chosen["result"]["title"] == "Lan Nguyễn <nguyen.lan@soyte.example>"
+
+
+def test_only_who_assigns_areas_may_list_staff(client):
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Biên tập viên"))
+    client.force_login(editor)
+    for url in (
+        reverse("staff_chooser:choose"),
+        reverse("staff_chooser:choose_results"),
+        reverse("staff_chooser:chosen", args=[editor.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
