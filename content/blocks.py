@@ -20,6 +20,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from content.alt_text import ALT_TEXT_HELP
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -92,7 +94,7 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
         max_length=250,
-        help_text=_("Describe what the image shows for people who cannot see it."),
+        help_text=ALT_TEXT_HELP,
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
 

@@ -1,3 +1,5 @@
+from django.urls import include, path
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -16,6 +18,7 @@ from .models import (
     QuizAttempt,
 )
 from .reports.admin import AreaManagerViewSet, report_menu_item
+from .reports.staff_chooser import StaffChooserViewSet, staff_chooser_viewset
 
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate), exact_class=True)
 
@@ -33,6 +36,18 @@ def register_certificate_viewset() -> CertificateViewSet:
 @hooks.register("register_admin_viewset")
 def register_area_managers() -> AreaManagerViewSet:
     return AreaManagerViewSet("area_managers")
+
+
+@hooks.register("register_admin_viewset")
+def register_staff_chooser() -> StaffChooserViewSet:
+    return staff_chooser_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_manager_pages():
+    from .reports.urls import admin_urlpatterns
+
+    return [path("dao-tao/bao-cao/", include(admin_urlpatterns))]
 
 
 @hooks.register("register_admin_menu_item")

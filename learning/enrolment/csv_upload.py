@@ -34,38 +34,116 @@ from learning.reports.scope import (
 MAX_BYTES = 1_000_000
 MAX_ROWS = 5_000
 
-# Column names accepted in the header row (folded: no accents, lower case).
-COLUMNS = {
-    "email": {"email", "e-mail", "mail", "thu dien tu", "dia chi email"},
-    "full_name": {"full_name", "full name", "name", "ho va ten", "ho ten", "ten"},
-    "role": {"role", "vai tro", "doi tuong"},
-    "organisation": {
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the learners list: its header in the template (Vietnamese), the
+    other names a header row may use (compared without accents or case), and what
+    to write in it."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...]
+    guidance: object  # lazy text
+
+
+COLUMN_LIST = (
+    Column(
+        "email",
+        "Thư điện tử",
+        ("email", "e-mail", "mail", "địa chỉ email"),
+        gettext_lazy("Required. The learner's e-mail address: the invitation is sent there."),
+    ),
+    Column(
+        "full_name",
+        "Họ và tên",
+        ("full_name", "full name", "name", "họ tên", "tên"),
+        gettext_lazy("Required for a new account: the name printed on the certificate."),
+    ),
+    Column(
+        "role",
+        "Vai trò",
+        ("role", "đối tượng"),
+        gettext_lazy("One of the roles below; empty means “Other”."),
+    ),
+    Column(
         "organisation",
-        "organization",
-        "don vi",
-        "co quan",
-        "truong",
-        "co quan/don vi",
-        "noi cong tac",
-    },
-    "province": {"province", "tinh", "tinh/thanh pho", "tinh thanh", "tinh/thanh"},
-    "commune": {"commune", "xa", "xa/phuong", "phuong/xa", "xa phuong"},
+        "Cơ quan/Đơn vị",
+        ("organisation", "organization", "đơn vị", "cơ quan", "trường", "nơi công tác"),
+        gettext_lazy("School, office or organisation (optional)."),
+    ),
+    Column(
+        "province",
+        "Tỉnh/Thành phố",
+        ("province", "tỉnh", "tỉnh thành", "tỉnh/thành"),
+        gettext_lazy(
+            "One of the 34 provinces since 1 July 2025, with or without “Tỉnh”/“Thành phố”; "
+            "a former province is counted under the one that took it over."
+        ),
+    ),
+    Column(
+        "commune",
+        "Xã/Phường",
+        ("commune", "xã", "phường/xã", "xã phường"),
+        gettext_lazy("The commune or ward (optional; give the province too when names repeat)."),
+    ),
+)
+COLUMNS = {column.key: column for column in COLUMN_LIST}
+# Header names (folded: no accents, lower case) to column keys.
+_HEADER_KEYS = {
+    fold(name): column.key for column in COLUMN_LIST for name in (column.header, *column.aliases)
 }
+TEMPLATE_FILENAME = "mau-danh-sach-hoc-vien.csv"
 _UNIT_PREFIXES = re.compile(r"^(tinh|thanh pho|tp\.?|xa|phuong|dac khu|thi tran)\s+")
-# Short Vietnamese names managers write in a role column, besides the labels.
+# Short Vietnamese names managers write in a role column, besides the labels
+# (compared without accents or case).
 ROLE_SYNONYMS = {
-    "giao vien": Role.TEACHER,
-    "can bo quan ly giao duc": Role.TEACHER,
-    "cha me": Role.PARENT,
-    "phu huynh": Role.PARENT,
-    "nguoi cham soc tre": Role.PARENT,
-    "cong tac vien": Role.COLLABORATOR,
-    "ctv": Role.COLLABORATOR,
-    "can bo": Role.OFFICIAL,
-    "cong chuc": Role.OFFICIAL,
-    "vien chuc": Role.OFFICIAL,
-    "khac": Role.OTHER,
+    "giáo viên": Role.TEACHER,
+    "cán bộ quản lý giáo dục": Role.TEACHER,
+    "cha mẹ": Role.PARENT,
+    "phụ huynh": Role.PARENT,
+    "người chăm sóc trẻ": Role.PARENT,
+    "cộng tác viên": Role.COLLABORATOR,
+    "CTV": Role.COLLABORATOR,
+    "cán bộ": Role.OFFICIAL,
+    "công chức": Role.OFFICIAL,
+    "viên chức": Role.OFFICIAL,
+    "khác": Role.OTHER,
 }
+_ROLE_KEYS = {fold(name): role for name, role in ROLE_SYNONYMS.items()}
+
+
+def template_csv() -> bytes:
+    """The learners list to fill in: the Vietnamese headers only, separated by
+    semicolons, UTF-8 with a BOM and Windows line ends, as Excel set to Vietnamese
+    opens and saves it. No example row: an unchanged template enrols nobody."""
+    return ("\ufeff" + ";".join(column.header for column in COLUMN_LIST) + "\r\n").encode()
+
+
+def column_guide() -> list[Column]:
+    return list(COLUMN_LIST)
+
+
+@dataclass(frozen=True)
+class RoleGuide:
+    label: str
+    synonyms: list[str]
+
+
+def role_guide() -> list[RoleGuide]:
+    """Each role as the page names it, and what else a manager may write for it."""
+    guide = []
+    for role in Role:
+        others = [name for name, synonym in ROLE_SYNONYMS.items() if synonym == role]
+        with translation.override("vi"):
+            vietnamese = str(role.label)
+        with translation.override("en"):
+            english = str(role.label)
+        label = str(role.label)
+        names = [vietnamese, english, role.value, *others]
+        guide.append(RoleGuide(label, [name for name in dict.fromkeys(names) if name != label]))
+    return guide
+
 
 ACCEPT, REJECT = "accepted", "rejected"
 REASONS = {
@@ -178,8 +256,7 @@ def read_rows(text: str) -> tuple[list[tuple[int, dict[str, str]]], str]:
         header = next(reader)
         columns: list[str | None] = []
         for name in header:
-            key = fold(" ".join(name.split())).strip()
-            columns.append(next((c for c, names in COLUMNS.items() if key in names), None))
+            columns.append(_HEADER_KEYS.get(fold(" ".join(name.split())).strip()))
         if "email" not in columns:
             raise CsvFileError(
                 _(
@@ -259,7 +336,7 @@ def parse_role(value: str) -> str | None:
                 label = fold(str(role.label))
             if key == label or key == label.split(",")[0].strip():
                 return role.value
-    synonym = ROLE_SYNONYMS.get(key)
+    synonym = _ROLE_KEYS.get(key)
     return synonym.value if synonym else None
 
 

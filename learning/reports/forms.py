@@ -106,8 +106,8 @@ class EnrolmentUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Learners list (CSV file)"),
         help_text=_(
-            "First line: column names. Columns: email, full_name, role, organisation, "
-            "province, commune. UTF-8 (Excel: “CSV UTF-8”), comma or semicolon. "
+            "The template below, filled in, or any CSV whose first line names the columns "
+            "(listed below). UTF-8 (Excel: “CSV UTF-8”), semicolon or comma. "
             "At most 1 MB and 5,000 learners."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),

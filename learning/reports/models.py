@@ -48,6 +48,18 @@ class AreaManager(models.Model):
         return f"{self.user} – {self.unit}"
 
     def clean(self) -> None:
+        from accounts.security import can_open_admin
+
+        user = getattr(self, "user", None)
+        if user is not None and not can_open_admin(user):
+            raise ValidationError(
+                {
+                    "user": _(
+                        "Choose a staff member: add the person to the group “%(group)s” first."
+                    )
+                    % {"group": MANAGERS_GROUP}
+                }
+            )
         unit = getattr(self, "unit", None)
         if unit is not None and (unit.level not in ("province", "commune") or not unit.is_current):
             raise ValidationError({"unit": _("Choose a current province or commune.")})

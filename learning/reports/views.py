@@ -1,6 +1,10 @@
-"""Pages for training managers: reports and exports, CSV enrolment, certificates ZIP.
+"""Training managers' pages, inside the Wagtail admin: the report and its exports,
+CSV enrolment (upload, preview, confirm; its template), the certificates ZIP.
 
-Every view goes through ``manager_required`` and ``learners_in_scope``.
+Every view goes through :class:`ManagerPage` (or ``manager_required``) and
+``learners_in_scope``. The admin's own gate (``access_admin``) comes first: the
+managers' group holds that permission. The pages' former public addresses under
+``/hoc-tap/bao-cao/`` redirect here (``urls.py``).
 """
 
 from __future__ import annotations
@@ -9,13 +13,16 @@ import base64
 import binascii
 import secrets
 from functools import wraps
+from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.audit import record_access
 from learning.enrolment import csv_upload
@@ -36,7 +43,8 @@ MAX_CERTIFICATES = 500
 
 
 def manager_required(view):
-    @login_required
+    """For the downloads (no page around them): managers only."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not is_manager(request.user):
@@ -76,42 +84,72 @@ def _report(request, action: str = "report"):
     return form, report
 
 
-@require_GET
-@manager_required
-def report(request):
-    form, result = _report(request)
-    chart = None
-    if result is not None and result.rows:
-        chart = bar_chart(
-            "report-chart",
-            _("Completion and pass rates by %(dimension)s")
-            % {"dimension": result.dimension_label.lower()},
-            _(
-                "Bar chart of the table below: completion rate and pass rate, in per cent, "
-                "for each %(dimension)s."
+class ManagerPage(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page for training managers (superusers included), with the admin's
+    header and breadcrumbs: Home › Training report › this page."""
+
+    header_icon = "table"
+    http_method_names = ["get", "head"]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_manager(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        items = [*self.breadcrumbs_items]
+        if not isinstance(self, ReportView):
+            items.append({"url": reverse("learning_report"), "label": _("Training report")})
+        return [*items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["areas"] = managed_units(self.request.user)
+        context["everything"] = sees_everything(self.request.user)
+        return context
+
+
+class ReportView(ManagerPage):
+    page_title = gettext_lazy("Training report")
+    template_name = "learning/manage/report.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form, result = _report(request)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                report=result,
+                chart=_chart(result),
+                rule=COUNTING_RULE,
+                query=request.GET.urlencode(),
             )
-            % {"dimension": result.dimension_label.lower()},
-            [row.label for row in result.rows],
-            [
-                Series(_("Completion rate"), [row.completion_rate for row in result.rows]),
-                Series(_("Pass rate"), [row.pass_rate for row in result.rows]),
-            ],
         )
-    context = {
-        "form": form,
-        "report": result,
-        "chart": chart,
-        "rule": COUNTING_RULE,
-        "areas": managed_units(request.user),
-        "everything": sees_everything(request.user),
-        "query": request.GET.urlencode(),
-    }
-    return render(request, "learning/manage/report.html", context)
 
 
-@require_GET
+def _chart(result):
+    if result is None or not result.rows:
+        return None
+    dimension = result.dimension_label.lower()
+    return bar_chart(
+        "report-chart",
+        _("Completion and pass rates by %(dimension)s") % {"dimension": dimension},
+        _(
+            "Bar chart of the table below: completion rate and pass rate, in per cent, "
+            "for each %(dimension)s."
+        )
+        % {"dimension": dimension},
+        [row.label for row in result.rows],
+        [
+            Series(_("Completion rate"), [row.completion_rate for row in result.rows]),
+            Series(_("Pass rate"), [row.pass_rate for row in result.rows]),
+        ],
+    )
+
+
 @manager_required
 def report_export(request, fmt: str):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     form, result = _report(request, f"report-{fmt}")
     if result is None:
         return HttpResponseBadRequest(
@@ -133,19 +171,42 @@ def report_export(request, fmt: str):
     return response
 
 
-@require_http_methods(["GET", "POST"])
 @manager_required
-def enrol_csv(request):
-    context: dict = {
-        "areas": managed_units(request.user),
-        "everything": sees_everything(request.user),
-    }
-    action = request.POST.get("action", "")
-    if request.method == "GET":
-        context["form"] = EnrolmentUploadForm()
-    elif action == "preview":
+def enrolment_template(request):
+    """The empty learners list to fill in: Vietnamese headers, as Vietnamese Excel opens it."""
+    response = HttpResponse(csv_upload.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{csv_upload.TEMPLATE_FILENAME}"'
+    return response
+
+
+class EnrolView(ManagerPage):
+    page_title = gettext_lazy("Enrol learners from a CSV file")
+    header_icon = "user"
+    template_name = "learning/manage/enrol.html"
+    http_method_names = ["get", "head", "post"]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["columns"] = csv_upload.column_guide()
+        context["roles"] = csv_upload.role_guide()
+        return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=EnrolmentUploadForm()))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        action = request.POST.get("action", "")
+        if action == "preview":
+            return self.preview(request)
+        if action == "confirm":
+            return self.confirm(request)
+        return HttpResponseBadRequest(
+            _("Unknown action."), content_type="text/plain; charset=utf-8"
+        )
+
+    def preview(self, request: HttpRequest) -> HttpResponse:
         form = EnrolmentUploadForm(request.POST, request.FILES)
-        context["form"] = form
+        context: dict[str, Any] = {"form": form}
         if form.is_valid():
             data = form.cleaned_data["file"].read(csv_upload.MAX_BYTES + 1)
             course = form.cleaned_data["course"]
@@ -166,7 +227,9 @@ def enrol_csv(request):
                     course=course,
                     confirm=EnrolmentConfirmForm(initial={"course": course.pk, "token": token}),
                 )
-    elif action == "confirm":
+        return self.render_to_response(self.get_context_data(**context))
+
+    def confirm(self, request: HttpRequest) -> HttpResponse:
         form = EnrolmentConfirmForm(request.POST)
         stored = request.session.get(SESSION_KEY) or {}
         if (
@@ -176,27 +239,24 @@ def enrol_csv(request):
             )
             or stored.get("course") != form.cleaned_data["course"].pk
         ):
-            context["form"] = EnrolmentUploadForm()
-            context["expired"] = True
-            return render(request, "learning/manage/enrol.html", context, status=400)
+            return self.expired()
         try:
             data = base64.b64decode(stored["data"], validate=True)
             checked, summary = csv_upload.apply_file(
                 data, manager=request.user, course=form.cleaned_data["course"], request=request
             )
         except (binascii.Error, csv_upload.CsvFileError):
-            context["form"] = EnrolmentUploadForm()
-            context["expired"] = True
-            return render(request, "learning/manage/enrol.html", context, status=400)
+            return self.expired()
         del request.session[SESSION_KEY]
-        context.update(
-            checked=checked, summary=summary, course=form.cleaned_data["course"], done=True
+        return self.render_to_response(
+            self.get_context_data(
+                checked=checked, summary=summary, course=form.cleaned_data["course"], done=True
+            )
         )
-    else:
-        return HttpResponseBadRequest(
-            _("Unknown action."), content_type="text/plain; charset=utf-8"
-        )
-    return render(request, "learning/manage/enrol.html", context)
+
+    def expired(self) -> HttpResponse:
+        context = self.get_context_data(form=EnrolmentUploadForm(), expired=True)
+        return self.render_to_response(context, status=400)
 
 
 def certificates_in_scope(manager, *, unit=None, course=None):
@@ -211,32 +271,30 @@ def certificates_in_scope(manager, *, unit=None, course=None):
     return certificates.order_by("learner_name", "issued_at")
 
 
-@require_GET
-@manager_required
-def certificates_zip_view(request):
-    from learning.certificates.services import certificates_zip
+class CertificatesView(ManagerPage):
+    page_title = gettext_lazy("Certificates for printing")
+    header_icon = "doc-full"
+    template_name = "learning/manage/certificates.html"
 
-    form = CertificateZipForm(request.GET or None, manager=request.user)
-    context = {
-        "form": form,
-        "areas": managed_units(request.user),
-        "everything": sees_everything(request.user),
-        "limit": MAX_CERTIFICATES,
-    }
-    if "download" in request.GET and form.is_valid():
-        certificates = certificates_in_scope(
-            request.user, unit=form.cleaned_data["unit"], course=form.cleaned_data["course"]
-        )
-        count = certificates.count()
-        if count == 0:
-            context["empty"] = True
-        elif count > MAX_CERTIFICATES:
-            context["too_many"] = count
-        else:
-            response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
-            unit = form.cleaned_data["unit"]
-            _record(request, "certificates-zip", unit=unit, course=form.cleaned_data["course"])
-            suffix = f"-{unit.pk}" if unit else ""
-            response["Content-Disposition"] = f'attachment; filename="chung-nhan{suffix}.zip"'
-            return response
-    return render(request, "learning/manage/certificates.html", context)
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from learning.certificates.services import certificates_zip
+
+        form = CertificateZipForm(request.GET or None, manager=request.user)
+        context: dict[str, Any] = {"form": form, "limit": MAX_CERTIFICATES}
+        if "download" in request.GET and form.is_valid():
+            unit, course = form.cleaned_data["unit"], form.cleaned_data["course"]
+            certificates = certificates_in_scope(request.user, unit=unit, course=course)
+            count = certificates.count()
+            if count == 0:
+                context["empty"] = True
+            elif count > MAX_CERTIFICATES:
+                context["too_many"] = count
+            else:
+                response = HttpResponse(
+                    certificates_zip(certificates), content_type="application/zip"
+                )
+                _record(request, "certificates-zip", unit=unit, course=course)
+                suffix = f"-{unit.pk}" if unit else ""
+                response["Content-Disposition"] = f'attachment; filename="chung-nhan{suffix}.zip"'
+                return response
+        return self.render_to_response(self.get_context_data(**context))

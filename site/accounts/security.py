@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -131,6 +132,23 @@ def can_open_admin(user) -> bool:
         and user.is_active
         and (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
     )
+
+
+def admin_users() -> QuerySet:
+    """The active accounts ``can_open_admin`` lets in, as a query (the staff)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    User = get_user_model()
+    access = Q(codename="access_admin", content_type__app_label="wagtailadmin")
+    permission = Permission.objects.filter(access)
+    return User.objects.filter(
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(groups__permissions__in=permission)
+        | Q(user_permissions__in=permission),
+        is_active=True,
+    ).distinct()
 
 
 # The admins, and the managers' pages of learners' data.

@@ -58,7 +58,7 @@ def test_uploaded_image_loses_gps_and_camera_metadata(client, django_user_model)
             "file": SimpleUploadedFile("anh.jpg", jpeg_with_gps(), content_type="image/jpeg"),
             "collection": Collection.get_first_root_node().pk,
             "tags": "",
-            "description": "",
+            "description": "Trẻ em học bơi cùng huấn luyện viên ở bể bơi",
         },
     )
     assert response.status_code == 302
@@ -101,3 +101,69 @@ def test_file_saved_before_the_model_is_cleaned_too():
         assert_no_metadata(stored.read())
     assert (image.width, image.height) == (600, 800)
     assert image.file.name == first_name or not image.file.storage.exists(first_name)
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (10, 90, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
+def add_image(client, description: str):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Áp phích 111",
+            "file": SimpleUploadedFile("ap-phich.png", png(), content_type="image/png"),
+            "collection": Collection.get_first_root_node().pk,
+            "description": description,
+        },
+    )
+
+
+def test_an_image_without_alternative_text_is_refused_with_guidance(client, django_user_model):
+    """An editor uploads a poster without its alternative text: refused, told what to
+    write (in Vietnamese); with it, accepted."""
+    client.force_login(
+        django_user_model.objects.create_superuser("bientap", "bientap@example.org", "x-2026-y")
+    )
+    form = client.get(reverse("wagtailimages:add")).content.decode()
+    assert "Văn bản thay thế" in form and "áp phích" in form  # the guidance, in Vietnamese
+    for empty in ("", "   "):
+        response = add_image(client, empty)
+        assert response.status_code == 200
+        assert "Hãy viết văn bản thay thế" in response.content.decode()
+        assert not get_image_model().objects.filter(title="Áp phích 111").exists()
+    text = "Áp phích: Gọi 111 - Tổng đài điện thoại quốc gia bảo vệ trẻ em, miễn phí, 24/7"
+    assert add_image(client, text).status_code == 302
+    assert get_image_model().objects.get(title="Áp phích 111").description == text
+
+
+def test_the_multiple_uploader_keeps_the_file_aside_until_the_alt_text_is_written(
+    client, django_user_model
+):
+    from wagtail.models import UploadedFile
+
+    client.force_login(
+        django_user_model.objects.create_superuser("bientap", "bientap@example.org", "x-2026-y")
+    )
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("ap-phich.png", png(), content_type="image/png")},
+    )
+    data = response.json()
+    assert data["success"] and "uploaded_file_id" in data
+    assert not get_image_model().objects.exists()
+    upload_id = data["uploaded_file_id"]
+    prefix = f"uploaded-image-{upload_id}"
+    url = reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload_id])
+    fields = {
+        f"{prefix}-title": "Áp phích",
+        f"{prefix}-collection": Collection.get_first_root_node().pk,
+    }
+    refused = client.post(url, {**fields, f"{prefix}-description": ""}).json()
+    assert not refused["success"] and not get_image_model().objects.exists()
+    done = client.post(url, {**fields, f"{prefix}-description": "Áp phích Gọi 111"}).json()
+    assert done["success"]
+    assert get_image_model().objects.get().description == "Áp phích Gọi 111"
+    assert not UploadedFile.objects.exists()

@@ -342,9 +342,10 @@ def test_other_areas_learners_are_never_touched(client, world):
 
 
 @pytest.mark.django_db
-def test_non_manager_gets_403(client, world):
+def test_non_manager_is_turned_away(client, world):
     client.force_login(UserFactory())
-    assert client.get(URL).status_code == 403
+    response = client.get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 @pytest.mark.django_db
@@ -414,3 +415,50 @@ def test_created_accounts_come_from_the_accounts_service(world):
     assert not user.has_usable_password()
     assert user.emailaddress_set.get().verified
     assert user.profile.commune_id == areas.xa_moi.pk
+
+
+@pytest.mark.django_db
+def test_the_downloaded_template_filled_in_is_accepted(client, world):
+    """A manager downloads the template, types two learners under its Vietnamese
+    headers as Vietnamese Excel saves them (semicolons, BOM, CRLF), and uploads it."""
+    areas, course, boss = world
+    client.force_login(boss)
+    response = client.get(reverse("learning_enrol_template"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="mau-danh-sach-hoc-vien.csv"' in response["Content-Disposition"]
+    template = response.content
+    assert template.startswith(codecs.BOM_UTF8)
+    header = template.decode("utf-8-sig")
+    assert header == "Thư điện tử;Họ và tên;Vai trò;Cơ quan/Đơn vị;Tỉnh/Thành phố;Xã/Phường\r\n"
+    filled = header + (
+        "moi@example.org;Lê Thị Bình;Phụ huynh;Hội phụ huynh;Quảng Ngãi;Xã Đăk Tô\r\n"
+        "hai@example.org;Nguyễn Văn Hải;Giáo viên;Trường A;Tỉnh Quảng Ngãi;\r\n"
+    )
+    response = upload(client, course, "", raw=filled.encode("utf-8-sig"), name="mau.csv")
+    checked = response.context["checked"]
+    assert [row.status for row in checked.rows] == ["accepted", "accepted"]
+    assert [row.role for row in checked.rows] == [Role.PARENT, Role.TEACHER]
+    assert checked.delimiter == ";"
+
+
+@pytest.mark.django_db
+def test_the_page_lists_the_columns_and_the_roles_in_vietnamese(client, world):
+    _areas, _course, boss = world
+    client.force_login(boss)
+    with translation.override("vi"):
+        page = client.get(URL).content.decode()
+        labels = [str(role.label) for role in Role]
+    assert 'href="/admin/dao-tao/bao-cao/ghi-danh/mau.csv"' in page
+    for column in csv_upload.COLUMN_LIST:
+        assert f'<th scope="row">{column.header}</th>' in page
+    for label in labels:
+        assert f'<th scope="row">{label}</th>' in page
+    assert "Giáo viên" in page and "Cha mẹ" in page
+
+
+def test_every_template_header_and_alias_is_read():
+    for column in csv_upload.COLUMN_LIST:
+        for name in (column.header, column.header.upper(), *column.aliases):
+            rows, _delimiter = read_rows(f"{name};Thư điện tử\ngiá trị;an@example.org\n")
+            assert rows[0][1][column.key] == "giá trị", name

@@ -126,3 +126,21 @@ def test_chart_is_accessible_svg_and_escapes_labels():
     assert "<b>" not in svg
     widths = [float(r.get("width")) for r in root.iter(f"{ns}rect") if r.get("y") != "10"]
     assert max(widths) <= 430  # 120 % is drawn as 100 %
+
+
+def test_long_chart_labels_wrap_into_whole_words_inside_the_chart():
+    """Course names are never cut with an ellipsis: they wrap at spaces, and the
+    chart grows to hold every line."""
+    long_name = "Phòng, chống xâm hại tình dục trẻ em dành cho giáo viên mầm non và tiểu học"
+    svg = bar_chart(
+        "c2", "T", "D", [long_name, "Ngắn"], [Series("A", [10, 20]), Series("B", [5, 0])]
+    )
+    assert "…" not in svg
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    ns = "{http://www.w3.org/2000/svg}"
+    height = float(root.get("viewBox").split()[3])
+    labels = [t for t in root.iter(f"{ns}text") if t.find(f"{ns}tspan") is not None]
+    lines = [span.text for span in labels[0].iter(f"{ns}tspan")]
+    assert len(lines) > 1 and " ".join(lines) == long_name
+    assert all(len(line) <= 28 for line in lines)
+    assert max(float(s.get("y")) for s in root.iter(f"{ns}tspan")) < height - 30
