@@ -5,9 +5,6 @@ Every view goes through ``manager_required`` and ``learners_in_scope``.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import secrets
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -18,11 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.audit import record_access
+from base.confirmation import forget_in_session, keep_in_session, pending_in_session
 from learning.enrolment import csv_upload
 
 from .charts import Series, bar_chart
 from .exports import SEPARATORS, report_csv, report_xlsx
 from .forms import (
+    UPLOAD_KEY,
     CertificateZipForm,
     EnrolmentConfirmForm,
     EnrolmentUploadForm,
@@ -31,7 +30,7 @@ from .forms import (
 from .rows import COUNTING_RULE, build_report
 from .scope import UnitMap, is_manager, learners_in_scope, managed_units, sees_everything
 
-SESSION_KEY = "learning_enrolment_upload"
+SESSION_KEY = UPLOAD_KEY
 MAX_CERTIFICATES = 500
 
 
@@ -155,12 +154,7 @@ def enrol_csv(request):
             except csv_upload.CsvFileError as error:
                 form.add_error("file", str(error))
             else:
-                token = secrets.token_urlsafe(16)
-                request.session[SESSION_KEY] = {
-                    "token": token,
-                    "course": course.pk,
-                    "data": base64.b64encode(data).decode("ascii"),
-                }
+                token = keep_in_session(request.session, SESSION_KEY, data, course=course.pk)
                 context.update(
                     checked=checked,
                     course=course,
@@ -168,27 +162,16 @@ def enrol_csv(request):
                 )
     elif action == "confirm":
         form = EnrolmentConfirmForm(request.POST)
-        stored = request.session.get(SESSION_KEY) or {}
-        if (
-            not form.is_valid()
-            or not secrets.compare_digest(
-                str(stored.get("token", "")), form.cleaned_data.get("token", "") or "-"
-            )
-            or stored.get("course") != form.cleaned_data["course"].pk
-        ):
-            context["form"] = EnrolmentUploadForm()
-            context["expired"] = True
-            return render(request, "learning/manage/enrol.html", context, status=400)
+        data = _confirmed_upload(request, form)
+        if data is None:
+            return _preview_expired(request, context)
         try:
-            data = base64.b64decode(stored["data"], validate=True)
             checked, summary = csv_upload.apply_file(
                 data, manager=request.user, course=form.cleaned_data["course"], request=request
             )
-        except (binascii.Error, csv_upload.CsvFileError):
-            context["form"] = EnrolmentUploadForm()
-            context["expired"] = True
-            return render(request, "learning/manage/enrol.html", context, status=400)
-        del request.session[SESSION_KEY]
+        except csv_upload.CsvFileError:
+            return _preview_expired(request, context)
+        forget_in_session(request.session, SESSION_KEY)
         context.update(
             checked=checked, summary=summary, course=form.cleaned_data["course"], done=True
         )
@@ -197,6 +180,20 @@ def enrol_csv(request):
             _("Unknown action."), content_type="text/plain; charset=utf-8"
         )
     return render(request, "learning/manage/enrol.html", context)
+
+
+def _confirmed_upload(request, form: EnrolmentConfirmForm) -> bytes | None:
+    """The CSV kept at the preview that this confirmation names, or None."""
+    if not form.is_valid() or form.cleaned_data["token"].get("course") != (
+        form.cleaned_data["course"].pk
+    ):
+        return None
+    return pending_in_session(request.session, SESSION_KEY, form.cleaned_data["token"])
+
+
+def _preview_expired(request, context: dict) -> HttpResponse:
+    context.update(form=EnrolmentUploadForm(), expired=True)
+    return render(request, "learning/manage/enrol.html", context, status=400)
 
 
 def certificates_in_scope(manager, *, unit=None, course=None):
