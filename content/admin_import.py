@@ -112,7 +112,7 @@ class ImportDocumentView(WagtailAdminTemplateMixin, TemplateView):
         form = ImportConfirmForm(request.POST)
         if not form.is_valid() and "source" in form.errors:
             return self.restart(form.errors["source"])
-        if form.payload.get("job") != str(job.pk):
+        if form.cleaned_data["source"].get("job") != str(job.pk):
             return self.restart([_("The form does not belong to this import; start again.")])
         parsed = ParsedDocument.from_dict(job.parsed or {})
         if not form.is_valid():

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.core import signing
 from django.forms.utils import ErrorDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from base.confirmation import PendingField, sign_pending
 from base.vietnamese import normalise_number
 from content.importer import DOC_TYPES, MAX_FILE_BYTES, ParsedDocument
 from content.importer.extract import SUPPORTED
@@ -21,22 +21,13 @@ from content.legal_import import suggested_topics
 from content.models import Topic
 
 MAX_TEXT_CHARS = 2_000_000
-SIGNING_SALT = "content.admin_import.source"
-#: How long step 2 stays valid: a long document may take an editor a while to check.
-SIGNATURE_MAX_AGE = 60 * 60 * 12
+IMPORT_PURPOSE = "content.admin_import.source"
 _ISSUED_ON = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def sign_source(job_id: str) -> str:
     """The import job of step 2, signed so the form cannot be pointed at another job."""
-    return signing.TimestampSigner(salt=SIGNING_SALT).sign_object({"job": job_id})
-
-
-def unsign_source(value: str) -> dict[str, Any]:
-    """The payload signed by `sign_source`; raises signing.BadSignature (or expiry)."""
-    return signing.TimestampSigner(salt=SIGNING_SALT).unsign_object(
-        value, max_age=SIGNATURE_MAX_AGE
-    )
+    return sign_pending(IMPORT_PURPOSE, job=job_id)
 
 
 class ImportSourceForm(forms.Form):
@@ -119,7 +110,12 @@ class ImportSourceForm(forms.Form):
 class ImportConfirmForm(forms.Form):
     """Step 2: the extracted metadata, as corrected by the editor, and the signed source."""
 
-    source = forms.CharField(widget=forms.HiddenInput)
+    source = PendingField(
+        IMPORT_PURPOSE,
+        expired_message=_(
+            "The form has expired or was tampered with; please upload the file again."
+        ),
+    )
     title = forms.CharField(
         label=_("Title"),
         required=False,
@@ -180,10 +176,6 @@ class ImportConfirmForm(forms.Form):
         "subject",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.payload: dict[str, Any] = {}
-
     @classmethod
     def for_parsed(cls, parsed: ParsedDocument, source: str, **kwargs: Any) -> ImportConfirmForm:
         """An unbound form showing what the parser found."""
@@ -195,17 +187,6 @@ class ImportConfirmForm(forms.Form):
     def missing_labels(self, names: list[str]) -> list[str]:
         """Labels of the fields named in `parsed.missing`."""
         return [str(self.fields[name].label) if name in self.fields else name for name in names]
-
-    def clean_source(self) -> str:
-        value = self.cleaned_data["source"]
-        try:
-            self.payload = unsign_source(value)
-        except signing.BadSignature as error:
-            raise forms.ValidationError(
-                _("The form has expired or was tampered with; please upload the file again."),
-                code="signature",
-            ) from error
-        return value
 
     def clean_issued_on(self) -> str:
         value = self.cleaned_data["issued_on"].strip()

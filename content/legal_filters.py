@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 
-from base.forms import IdField, LenientForm, YearField
+from base.forms import IdField, LenientForm, YearField, page_number
 from content.importer import DOC_TYPES
 
 
@@ -76,7 +76,7 @@ def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> d
 
     active = _active(params)
     matching = documents.filter(**{FACETS[k]: v for k, v in active.items()}).distinct()
-    page_obj = Paginator(matching, per_page).get_page(params.get("trang"))
+    page_obj = Paginator(matching, per_page).get_page(page_number(params))
     issuers = Issuer.objects.filter(documents__in=documents.values("pk")).distinct()
     topics = Topic.objects.order_by("name")
     years = sorted({d.year for d in documents.exclude(issued_on=None).dates("issued_on", "year")})

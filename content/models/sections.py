@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.forms import page_number
+
 from .mixins import FoldedSearchMixin
 
 
@@ -34,7 +36,7 @@ class ListingIndexPage(FoldedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.listed_children(), self.per_page)
-        context["children"] = paginator.get_page(request.GET.get("trang"))
+        context["children"] = paginator.get_page(page_number(request.GET))
         return context
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from django_ratelimit.core import is_ratelimited
 
+from .forms import CertificateCodeForm
 from .models import Certificate, format_code, normalise_code
 from .services import pdf_filename, render_pdf
 
@@ -33,17 +34,14 @@ def _not_found(request, code: str = "") -> HttpResponse:
 @require_GET
 def verify_index(request):
     """A form to type a code; a typed code goes to its verification page."""
-    raw = request.GET.get("code", "")
-    error = False
-    if raw:
-        code = normalise_code(raw)
-        if code is not None:
-            return redirect("certificate_verify", code=format_code(code))
-        error = True
+    form = CertificateCodeForm(request.GET)
+    if form.is_valid() and form.cleaned_data["code"]:
+        return redirect("certificate_verify", code=format_code(form.cleaned_data["code"]))
+    error = " ".join(form.errors.get("code", []))
     response = render(
         request,
         "learning/certificate_verify_index.html",
-        {"code": raw[:64], "error": error},
+        {"code": form.typed(), "error": error},
         status=404 if error else 200,
     )
     return _private(response)

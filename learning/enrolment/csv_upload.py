@@ -190,10 +190,6 @@ class RowResult:
     def accepted(self) -> bool:
         return not self.errors
 
-    @property
-    def creates_account(self) -> bool:
-        return self.accepted and self.user_id is None
-
 
 @dataclass
 class CheckResult:

@@ -6,12 +6,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from base.confirmation import PendingField
 from base.forms import id_or_none
 from base.models import AdministrativeUnit
 from learning.enrolment.csv_upload import MAX_BYTES
 
 from .rows import DIMENSIONS
 from .scope import managed_units, sees_everything
+
+#: The session key of an enrolment CSV between its preview and its confirmation.
+UPLOAD_KEY = "learning_enrolment_upload"
 
 
 class DateInput(forms.DateInput):
@@ -130,7 +134,7 @@ class EnrolmentConfirmForm(forms.Form):
     course = forms.ModelChoiceField(
         queryset=AdministrativeUnit.objects.none(), widget=forms.HiddenInput
     )
-    token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    token = PendingField(UPLOAD_KEY)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,9 +9,6 @@ managers' group holds that permission. The pages' former public addresses under
 
 from __future__ import annotations
 
-import base64
-import binascii
-import secrets
 from functools import wraps
 from typing import Any
 
@@ -25,11 +22,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.audit import record_access
+from base.confirmation import forget_in_session, keep_in_session, pending_in_session
 from learning.enrolment import csv_upload
 
 from .charts import Series, bar_chart
 from .exports import SEPARATORS, report_csv, report_xlsx
 from .forms import (
+    UPLOAD_KEY,
     CertificateZipForm,
     EnrolmentConfirmForm,
     EnrolmentUploadForm,
@@ -38,7 +37,7 @@ from .forms import (
 from .rows import COUNTING_RULE, build_report
 from .scope import UnitMap, is_manager, learners_in_scope, managed_units, sees_everything
 
-SESSION_KEY = "learning_enrolment_upload"
+SESSION_KEY = UPLOAD_KEY
 MAX_CERTIFICATES = 500
 
 
@@ -216,12 +215,7 @@ class EnrolView(ManagerPage):
             except csv_upload.CsvFileError as error:
                 form.add_error("file", str(error))
             else:
-                token = secrets.token_urlsafe(16)
-                request.session[SESSION_KEY] = {
-                    "token": token,
-                    "course": course.pk,
-                    "data": base64.b64encode(data).decode("ascii"),
-                }
+                token = keep_in_session(request.session, SESSION_KEY, data, course=course.pk)
                 context.update(
                     checked=checked,
                     course=course,
@@ -231,23 +225,16 @@ class EnrolView(ManagerPage):
 
     def confirm(self, request: HttpRequest) -> HttpResponse:
         form = EnrolmentConfirmForm(request.POST)
-        stored = request.session.get(SESSION_KEY) or {}
-        if (
-            not form.is_valid()
-            or not secrets.compare_digest(
-                str(stored.get("token", "")), form.cleaned_data.get("token", "") or "-"
-            )
-            or stored.get("course") != form.cleaned_data["course"].pk
-        ):
+        data = _confirmed_upload(request, form)
+        if data is None:
             return self.expired()
         try:
-            data = base64.b64decode(stored["data"], validate=True)
             checked, summary = csv_upload.apply_file(
                 data, manager=request.user, course=form.cleaned_data["course"], request=request
             )
-        except (binascii.Error, csv_upload.CsvFileError):
+        except csv_upload.CsvFileError:
             return self.expired()
-        del request.session[SESSION_KEY]
+        forget_in_session(request.session, SESSION_KEY)
         return self.render_to_response(
             self.get_context_data(
                 checked=checked, summary=summary, course=form.cleaned_data["course"], done=True
@@ -257,6 +244,15 @@ class EnrolView(ManagerPage):
     def expired(self) -> HttpResponse:
         context = self.get_context_data(form=EnrolmentUploadForm(), expired=True)
         return self.render_to_response(context, status=400)
+
+
+def _confirmed_upload(request, form: EnrolmentConfirmForm) -> bytes | None:
+    """The CSV kept at the preview that this confirmation names, or None."""
+    if not form.is_valid() or form.cleaned_data["token"].get("course") != (
+        form.cleaned_data["course"].pk
+    ):
+        return None
+    return pending_in_session(request.session, SESSION_KEY, form.cleaned_data["token"])
 
 
 def certificates_in_scope(manager, *, unit=None, course=None):

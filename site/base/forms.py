@@ -84,3 +84,15 @@ class LenientForm(forms.Form):
             name: None if name in self.errors else self.cleaned_data.get(name)
             for name in self.fields
         }
+
+
+class ListingPageForm(LenientForm):
+    """A listing's page parameter, ``trang``."""
+
+    param_fields = {"trang": PageNumberField()}
+
+
+def page_number(params) -> int:
+    """The listing page asked for in ``params``; a missing, forged or absurd value
+    (``abc``, a 30-digit number) is the first page."""
+    return ListingPageForm(params).values()["trang"] or 1

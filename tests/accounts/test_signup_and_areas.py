@@ -6,6 +6,7 @@ messages that name the person, not a username."""
 import re
 
 from django.core import mail
+from django.urls import reverse
 
 import pytest
 
@@ -142,3 +143,10 @@ def test_messages_name_the_person_not_the_username():
     ProfileFactory(user=user, full_name="Nguyễn Thị Nhung")
     user.refresh_from_db()
     assert display_name(user) == "Nguyễn Thị Nhung"
+
+
+@pytest.mark.parametrize("province", ["abc", "²", "9" * 30, "-1", ""])
+def test_a_forged_province_gives_no_communes_not_an_error(client, db, province):
+    response = client.get(reverse("accounts_communes"), {"province": province})
+    assert response.status_code == 200
+    assert response.json() == {"communes": []}

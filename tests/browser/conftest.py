@@ -5,6 +5,7 @@ Locally they are skipped, with a message, when Chromium or axe-core is missing;
 under CI (CI=true) a missing browser is a failure.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -131,3 +132,78 @@ def sign_in(page, user, password: str, *, next_url: str = "/admin/") -> None:
     page.fill("#id_password", password)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_url(f"**{next_url}")
+
+
+@pytest.fixture
+def quiz_attempt(live_server, restore_migrated_data) -> dict:
+    """A learner who has finished every lesson of the first demo course and started
+    its quiz: the course, the attempt, and the learner's session cookie."""
+    from django.test import Client
+
+    from home.demo import load_site_frame
+    from learning.demo import load_courses
+    from learning.models import CourseIndexPage
+    from learning.quiz import services
+    from tests.factories import ProfileFactory
+
+    home = load_site_frame()
+    courses = load_courses(CourseIndexPage.objects.child_of(home).get())
+    user = ProfileFactory(full_name="Lê Văn An").user
+    enrolment = services.enrol(user, courses[0])
+    for lesson in courses[0].lessons():
+        services.complete_lesson(enrolment, lesson)
+    attempt = services.start_attempt(enrolment)
+    client = Client()
+    client.force_login(user)
+    return {
+        "course": courses[0],
+        "attempt": attempt,
+        "cookie": client.cookies["sessionid"].value,
+        "url": live_server.url,
+    }
+
+
+@pytest.fixture
+def learner_page(page, quiz_attempt):
+    """The browser, signed in as the learner of ``quiz_attempt``."""
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": quiz_attempt["cookie"], "url": quiz_attempt["url"]}]
+    )
+    return page
+
+
+def single_choice_rows(attempt) -> list:
+    """The attempt's single-choice and true/false questions, in the order shown."""
+    from learning.models import AttemptQuestion, QuestionType
+
+    return list(
+        AttemptQuestion.objects.filter(
+            attempt=attempt, question__type__in=[QuestionType.SINGLE, QuestionType.TRUE_FALSE]
+        ).order_by("position")
+    )
+
+
+@pytest.fixture
+def certificates(live_server, restore_migrated_data) -> tuple:
+    """Two certificates of one course: a valid one (issued 9 March 2026, for 24
+    months) and a revoked one."""
+    from wagtail.models import Site
+
+    from home.demo import load_site_frame
+    from learning.certificates.services import issue_certificate, revoke
+    from tests.factories import CourseIndexPageFactory, ProfileFactory
+
+    load_site_frame()
+    home = Site.objects.get(is_default_site=True).root_page
+    course = CourseIndexPageFactory(parent=home, title="Phòng, chống xâm hại trẻ em")
+    valid = issue_certificate(
+        user=ProfileFactory(full_name="Nguyễn Thị Hồng Đào").user,
+        course=course,
+        valid_months=24,
+        issued_at=datetime.datetime(2026, 3, 9, 9, tzinfo=datetime.UTC),
+    )
+    revoked = issue_certificate(
+        user=ProfileFactory(full_name="Trần Văn Bình").user, course=course, valid_months=None
+    )
+    revoke(revoked, reason="Cấp nhầm cho người chưa hoàn thành khoá học", by=None)
+    return valid, revoked

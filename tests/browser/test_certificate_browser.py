@@ -1,37 +1,11 @@
-import datetime
-
 import pytest
 
-from home.demo import load_site_frame
-from learning.certificates.services import issue_certificate, revoke
 from tests.browser.conftest import describe, run_axe
-from tests.factories import CourseIndexPageFactory, ProfileFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def certificates(live_server, restore_migrated_data):
-    load_site_frame()
-    from wagtail.models import Site
-
-    home = Site.objects.get(is_default_site=True).root_page
-    course = CourseIndexPageFactory(parent=home, title="Phòng, chống xâm hại trẻ em")
-    issued = datetime.datetime(2026, 3, 9, 9, tzinfo=datetime.UTC)
-    valid = issue_certificate(
-        user=ProfileFactory(full_name="Nguyễn Thị Hồng Đào").user,
-        course=course,
-        valid_months=24,
-        issued_at=issued,
-    )
-    revoked = issue_certificate(
-        user=ProfileFactory(full_name="Trần Văn Bình").user, course=course, valid_months=None
-    )
-    revoke(revoked, reason="Cấp nhầm cho người chưa hoàn thành khoá học", by=None)
-    return valid, revoked
 
 
 def test_verification_pages_have_no_wcag_violations(page, certificates):

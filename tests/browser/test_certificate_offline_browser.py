@@ -3,41 +3,17 @@ in the browser, with the network off once the check page has been visited; one
 changed letter is refused; a revoked certificate is flagged from the cached signed
 list, whose age the page gives; axe-core on the pages."""
 
-import datetime
 import re
 
 import pytest
 
-from home.demo import load_site_frame
-from learning.certificates.services import issue_certificate, revoke
 from learning.certificates.signing import sign_certificate
 from tests.browser.conftest import describe, run_axe
-from tests.factories import CourseIndexPageFactory, ProfileFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def certificates(live_server, restore_migrated_data):
-    load_site_frame()
-    from wagtail.models import Site
-
-    home = Site.objects.get(is_default_site=True).root_page
-    course = CourseIndexPageFactory(parent=home, title="Phòng, chống xâm hại trẻ em")
-    valid = issue_certificate(
-        user=ProfileFactory(full_name="Nguyễn Thị Hồng Đào").user,
-        course=course,
-        valid_months=24,
-        issued_at=datetime.datetime(2026, 3, 9, 9, tzinfo=datetime.UTC),
-    )
-    revoked = issue_certificate(
-        user=ProfileFactory(full_name="Trần Văn Bình").user, course=course, valid_months=None
-    )
-    revoke(revoked, reason="Cấp nhầm", by=None)
-    return valid, revoked
 
 
 def _alter_one_letter(payload: str) -> str:

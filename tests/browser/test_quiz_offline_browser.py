@@ -5,16 +5,10 @@ axe-core on the changed pages."""
 
 import re
 
-from django.test import Client
-
 import pytest
 
-from home.demo import load_site_frame
-from learning.demo import load_courses
-from learning.models import AttemptQuestion, CourseIndexPage, QuestionType, QuizAttempt
-from learning.quiz import services
-from tests.browser.conftest import describe, run_axe
-from tests.factories import ProfileFactory
+from learning.models import QuizAttempt
+from tests.browser.conftest import describe, run_axe, single_choice_rows
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,38 +17,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def setup(live_server, restore_migrated_data):
-    home = load_site_frame()
-    courses = load_courses(CourseIndexPage.objects.child_of(home).get())
-    user = ProfileFactory(full_name="Lê Văn An").user
-    enrolment = services.enrol(user, courses[0])
-    for lesson in courses[0].lessons():
-        services.complete_lesson(enrolment, lesson)
-    attempt = services.start_attempt(enrolment)
-    client = Client()
-    client.force_login(user)
-    return {
-        "course": courses[0],
-        "attempt": attempt,
-        "cookie": client.cookies["sessionid"].value,
-        "url": live_server.url,
-    }
-
-
-@pytest.fixture
-def quiz(page, setup):
-    page.context.add_cookies([{"name": "sessionid", "value": setup["cookie"], "url": setup["url"]}])
-    page.goto(f"/hoc-tap/bai-lam/{setup['attempt'].public_id}/")
+def quiz(learner_page, quiz_attempt):
+    page = learner_page
+    page.goto(f"/hoc-tap/bai-lam/{quiz_attempt['attempt'].public_id}/")
     page.wait_for_function("!document.getElementById('quiz-bar').hidden")
     return page
-
-
-def _single_rows(attempt):
-    return list(
-        AttemptQuestion.objects.filter(
-            attempt=attempt, question__type__in=[QuestionType.SINGLE, QuestionType.TRUE_FALSE]
-        ).order_by("position")
-    )
 
 
 def _pick_first(page, row) -> str:
@@ -63,9 +30,9 @@ def _pick_first(page, row) -> str:
     return option.get_attribute("value")
 
 
-def test_offline_answers_survive_a_reload_and_are_saved_on_reconnection(quiz, setup):
-    page, attempt = quiz, setup["attempt"]
-    first, second = _single_rows(attempt)[:2]
+def test_offline_answers_survive_a_reload_and_are_saved_on_reconnection(quiz, quiz_attempt):
+    page, attempt = quiz, quiz_attempt["attempt"]
+    first, second = single_choice_rows(attempt)[:2]
     page.context.set_offline(True)
     values = [_pick_first(page, first), _pick_first(page, second)]
     bar = page.locator("#quiz-bar")
@@ -100,8 +67,8 @@ def test_offline_answers_survive_a_reload_and_are_saved_on_reconnection(quiz, se
     assert kept["unsynced"] == {}
 
 
-def test_offline_submit_is_held_and_sent_once_on_reconnection(quiz, setup):
-    page, attempt = quiz, setup["attempt"]
+def test_offline_submit_is_held_and_sent_once_on_reconnection(quiz, quiz_attempt):
+    page, attempt = quiz, quiz_attempt["attempt"]
     rows = list(attempt.questions.order_by("position"))
     for row in rows:
         fieldset = page.locator(f'fieldset[data-question="{row.token}"]')
@@ -137,9 +104,9 @@ def test_offline_submit_is_held_and_sent_once_on_reconnection(quiz, setup):
     assert not violations, describe(violations)
 
 
-def test_unanswered_questions_are_listed_before_submitting(quiz, setup):
-    page, attempt = quiz, setup["attempt"]
-    first = _single_rows(attempt)[0]
+def test_unanswered_questions_are_listed_before_submitting(quiz, quiz_attempt):
+    page, attempt = quiz, quiz_attempt["attempt"]
+    first = single_choice_rows(attempt)[0]
     _pick_first(page, first)
     page.get_by_role("button", name=re.compile("Nộp bài|Submit")).click()
     dialog = page.locator("#quiz-confirm")
@@ -166,10 +133,10 @@ def test_unanswered_questions_are_listed_before_submitting(quiz, setup):
     assert not violations, describe(violations)
 
 
-def test_confirmation_page_without_javascript(quiz, setup):
+def test_confirmation_page_without_javascript(quiz, quiz_attempt):
     """The form posted as a browser without JavaScript posts it: the server lists
     the unanswered questions and spends no attempt."""
-    page, attempt = quiz, setup["attempt"]
+    page, attempt = quiz, quiz_attempt["attempt"]
     page.evaluate("HTMLFormElement.prototype.submit.call(document.getElementById('quiz-form'))")
     page.wait_for_selector(".quiz-missing li")
     assert page.locator(".quiz-missing li").count() == attempt.questions.count()
@@ -198,11 +165,11 @@ def test_question_legends_stay_inside_their_box_on_a_phone(quiz):
     assert not violations, describe(violations)
 
 
-def test_a_held_submit_is_sent_on_the_next_visit(quiz, setup):
+def test_a_held_submit_is_sent_on_the_next_visit(quiz, quiz_attempt):
     """The tab is closed while the submission waits for a connection: the next
     visit to the quiz sends it, and it is graded once."""
-    page, attempt = quiz, setup["attempt"]
-    first = _single_rows(attempt)[0]
+    page, attempt = quiz, quiz_attempt["attempt"]
+    first = single_choice_rows(attempt)[0]
     _pick_first(page, first)
     page.wait_for_function(
         "t => document.querySelector(`[data-state-for='${t}']`).textContent.includes('lưu')",

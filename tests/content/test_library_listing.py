@@ -35,6 +35,19 @@ def test_a_forged_filter_is_ignored(seeded, client):
     assert "5 văn bản" in response.content.decode()
 
 
+@pytest.mark.parametrize("page", ["abc", "999999999999999999999", "-3", "0", "1e9", "２"])
+def test_an_absurd_page_number_shows_the_first_page(seeded, demo_site, client, page):
+    from content.models import ArticleIndexPage
+
+    response = client.get(seeded.url, {"trang": page})
+    assert response.status_code == 200
+    assert response.context["children"].number == 1
+    news = ArticleIndexPage.objects.child_of(demo_site).get()
+    response = client.get(news.url, {"trang": page})
+    assert response.status_code == 200
+    assert response.context["children"].number == 1
+
+
 def test_the_english_library_lists_the_vietnamese_texts_with_english_labels(seeded, client):
     english = seeded.get_translations().get(locale__language_code="en")
     html = client.get(english.url).content.decode()

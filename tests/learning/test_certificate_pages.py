@@ -92,6 +92,15 @@ def test_malformed_code_typed_in_the_form_is_explained(client):
     assert client.get("/chung-nhan/").status_code == 200
 
 
+@pytest.mark.parametrize("code", ["abc", "x" * 5000, "K7Q2\x00", "' OR 1=1 --", "💥" * 20])
+def test_a_tampered_code_in_the_form_gets_a_clear_message_not_an_error(client, code):
+    response = client.get("/chung-nhan/", {"code": code})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'id="certificate-code-error"' in html
+    assert "16" in html  # the message says what a code looks like
+
+
 def test_lookups_are_rate_limited_per_address(client, certificate, settings):
     settings.CERTIFICATE_LOOKUP_RATE = "3/m"
     url = f"/chung-nhan/{certificate.display_code}/"

@@ -462,3 +462,31 @@ def test_every_template_header_and_alias_is_read():
         for name in (column.header, column.header.upper(), *column.aliases):
             rows, _delimiter = read_rows(f"{name};Thư điện tử\ngiá trị;an@example.org\n")
             assert rows[0][1][column.key] == "giá trị", name
+
+
+@pytest.mark.django_db
+def test_a_stale_or_altered_confirmation_enrols_nobody(client, world):
+    """The confirmation form's token is signed for this upload and course and
+    expires (base.confirmation): an old, altered or redirected one saves nothing."""
+    from unittest import mock
+
+    from base.confirmation import MAX_AGE
+
+    areas, course, boss = world
+    other_course = CoursePageFactory(parent=course.get_parent(), title="Khóa học khác")
+    client.force_login(boss)
+    with mock.patch("django.core.signing.time.time", return_value=1_000_000):
+        upload(client, course, "moi@example.org,Lê Thị Bình,cha mẹ,,Quảng Ngãi,\n")
+    token = client.session[SESSION_KEY]["token"]
+    for post in (
+        {"course": other_course.pk, "token": token},  # pointed at another course
+        {"course": course.pk, "token": token[:-2] + "xy"},  # altered
+    ):
+        response = client.post(URL, {"action": "confirm", **post})
+        assert response.status_code == 400
+        assert response.context["expired"]
+    with mock.patch("django.core.signing.time.time", return_value=1_000_000 + MAX_AGE + 1):
+        response = client.post(URL, {"action": "confirm", "course": course.pk, "token": token})
+    assert response.status_code == 400
+    assert not Enrolment.objects.exists()
+    assert not Profile.objects.filter(user__email="moi@example.org").exists()
