@@ -9,10 +9,10 @@ from base.vietnamese import fold
 from content.importer import DOC_TYPES
 from content.models import LegalDocumentPage, Topic
 from search import querylog
-from search.forms import MAX_QUERY, SearchForm
-from search.models import SearchDocument
+from search.forms import MAX_QUERY, SearchForm, SuggestForm
 from search.query import MAX_CLAUSES, WORD
 from search.service import issuer_names, search_documents
+from search.suggestions import suggest_documents
 from search.types import Filters, SearchRequest
 
 PER_PAGE = 10
@@ -152,26 +152,8 @@ def search_api(request):
 
 @require_GET
 def suggest(request):
-    """Document numbers and titles for as-you-type suggestions (at most 8)."""
-    from django.db.models import Q
-
-    from base.vietnamese import normalise_number
-
-    text = " ".join(request.GET.get("q", "").split())[:100]
-    if len(text) < 2:
-        return JsonResponse({"suggestions": []})
-    key = normalise_number(text)
-    condition = Q(number_key__startswith=key)
-    words = [fold(w) for w in WORD.findall(text)][:6]
-    if words:
-        title_match = Q()
-        for word in words:
-            title_match &= Q(head_folded__contains=word)
-        condition |= title_match
-    heads = (
-        SearchDocument.objects.filter(condition).select_related("page").order_by("-issued_on")[:8]
+    """Document numbers and titles for the search boxes' suggestions (at most 8)."""
+    query = SuggestForm(request.GET).values()["q"] or ""
+    return JsonResponse(
+        {"suggestions": suggest_documents(query)}, json_dumps_params={"ensure_ascii": False}
     )
-    suggestions = [
-        {"number": h.page.number or "", "title": h.page.title, "url": h.page.url} for h in heads
-    ]
-    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
