@@ -6,9 +6,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from base.vietnamese import fold
-from content.importer import DOC_TYPES
 from content.models import LegalDocumentPage, Topic
 from search import querylog
+from search.filter_options import active_filter_count, filter_choices
 from search.forms import MAX_QUERY, SearchForm, SuggestForm
 from search.query import MAX_CLAUSES, WORD
 from search.service import issuer_names, search_documents
@@ -80,8 +80,6 @@ def search(request):
         )
     paginator = Paginator(range(response.total), PER_PAGE)
     other = other_pages(response.parsed.raw) if search_request.page == 1 else []
-    facets = response.facets
-    issuers = issuer_names(facets.issuer)
     return render(
         request,
         "search/search.html",
@@ -89,23 +87,11 @@ def search(request):
             "search_query": response.parsed.raw,
             "response": response,
             "page_obj": paginator.get_page(search_request.page) if response.total else None,
-            "facet_types": sorted(
-                ((c, DOC_TYPES.get(c, c), n) for c, n in facets.doc_type.items()),
-                key=lambda x: -x[2],
-            ),
-            "facet_issuers": sorted(
-                ((i, issuers.get(i, "?"), n) for i, n in facets.issuer.items()), key=lambda x: -x[2]
-            ),
-            "facet_years": sorted(facets.year.items(), reverse=True),
-            "facet_statuses": [
-                (s, dict(LegalDocumentPage.Status.choices).get(s, s), n)
-                for s, n in facets.status.items()
-            ],
+            "choices": filter_choices(response.facets, search_request.filters),
+            "active_filters": active_filter_count(search_request.filters),
             "other_pages": other,
             "help_first": bool(other) and help_first(response),
             "topics": Topic.objects.order_by("name"),
-            "doc_types": sorted(DOC_TYPES.items(), key=lambda item: item[1]),
-            "statuses": LegalDocumentPage.Status.choices,
             "filters": search_request.filters,
             "sort": search_request.sort,
         },
