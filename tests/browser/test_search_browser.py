@@ -36,7 +36,7 @@ def test_phrase_without_diacritics_lands_on_its_section(page_without_js, library
     page = page_without_js
     page.goto("/tim-kiem/")
     page.fill("#search-page-q", '"tong dai quoc gia bao ve tre em"')
-    page.locator(".search-form button[type=submit]").click()
+    page.locator(".inline-search button[type=submit]").click()
     hit = page.locator(".hit").first
     assert "Tổng đài Quốc gia bảo vệ trẻ em" in hit.locator(".hit__snippet").inner_text()
     marks = hit.locator(".hit__snippet mark").all_inner_texts()
