@@ -7,6 +7,16 @@ from content.importer import DOC_TYPES
 
 SORTS = {"relevance", "date"}
 MAX_QUERY = 1000
+MAX_SUGGEST_QUERY = 200  # the search boxes' maxlength
+
+
+class SuggestForm(LenientForm):
+    """The suggestions' ``q``: longer than a search box allows, or holding a NUL
+    character, it is not a query (None), and there is nothing to suggest."""
+
+    param_fields = {
+        "q": forms.CharField(required=False, strip=True, max_length=MAX_SUGGEST_QUERY),
+    }
 
 
 class SearchForm(LenientForm):

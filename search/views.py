@@ -6,13 +6,13 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from base.vietnamese import fold
-from content.importer import DOC_TYPES
 from content.models import LegalDocumentPage, Topic
 from search import querylog
-from search.forms import MAX_QUERY, SearchForm
-from search.models import SearchDocument
+from search.filter_options import active_filter_count, filter_choices
+from search.forms import MAX_QUERY, SearchForm, SuggestForm
 from search.query import MAX_CLAUSES, WORD
 from search.service import issuer_names, search_documents
+from search.suggestions import suggest_documents
 from search.types import Filters, SearchRequest
 
 PER_PAGE = 10
@@ -80,8 +80,6 @@ def search(request):
         )
     paginator = Paginator(range(response.total), PER_PAGE)
     other = other_pages(response.parsed.raw) if search_request.page == 1 else []
-    facets = response.facets
-    issuers = issuer_names(facets.issuer)
     return render(
         request,
         "search/search.html",
@@ -89,23 +87,11 @@ def search(request):
             "search_query": response.parsed.raw,
             "response": response,
             "page_obj": paginator.get_page(search_request.page) if response.total else None,
-            "facet_types": sorted(
-                ((c, DOC_TYPES.get(c, c), n) for c, n in facets.doc_type.items()),
-                key=lambda x: -x[2],
-            ),
-            "facet_issuers": sorted(
-                ((i, issuers.get(i, "?"), n) for i, n in facets.issuer.items()), key=lambda x: -x[2]
-            ),
-            "facet_years": sorted(facets.year.items(), reverse=True),
-            "facet_statuses": [
-                (s, dict(LegalDocumentPage.Status.choices).get(s, s), n)
-                for s, n in facets.status.items()
-            ],
+            "choices": filter_choices(response.facets, search_request.filters),
+            "active_filters": active_filter_count(search_request.filters),
             "other_pages": other,
             "help_first": bool(other) and help_first(response),
             "topics": Topic.objects.order_by("name"),
-            "doc_types": sorted(DOC_TYPES.items(), key=lambda item: item[1]),
-            "statuses": LegalDocumentPage.Status.choices,
             "filters": search_request.filters,
             "sort": search_request.sort,
         },
@@ -152,26 +138,8 @@ def search_api(request):
 
 @require_GET
 def suggest(request):
-    """Document numbers and titles for as-you-type suggestions (at most 8)."""
-    from django.db.models import Q
-
-    from base.vietnamese import normalise_number
-
-    text = " ".join(request.GET.get("q", "").split())[:100]
-    if len(text) < 2:
-        return JsonResponse({"suggestions": []})
-    key = normalise_number(text)
-    condition = Q(number_key__startswith=key)
-    words = [fold(w) for w in WORD.findall(text)][:6]
-    if words:
-        title_match = Q()
-        for word in words:
-            title_match &= Q(head_folded__contains=word)
-        condition |= title_match
-    heads = (
-        SearchDocument.objects.filter(condition).select_related("page").order_by("-issued_on")[:8]
+    """Document numbers and titles for the search boxes' suggestions (at most 8)."""
+    query = SuggestForm(request.GET).values()["q"] or ""
+    return JsonResponse(
+        {"suggestions": suggest_documents(query)}, json_dumps_params={"ensure_ascii": False}
     )
-    suggestions = [
-        {"number": h.page.number or "", "title": h.page.title, "url": h.page.url} for h in heads
-    ]
-    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
