@@ -1,8 +1,8 @@
 """Lookups Wagtail repeats many times per page, read once per request.
 
 The active `Locale` is looked up by language code on every `.localized` and menu link,
-every `page.locale` reads its row, and every `.public()` reads all page view
-restrictions: one query each time. Within a
+every `page.locale` reads its row, every `.public()` reads all page view
+restrictions and serving a page reads its own: one query each time. Within a
 request these are read once; outside requests (commands, tests between requests)
 nothing is remembered, and a change to a locale or a restriction forgets at once.
 """
@@ -17,13 +17,14 @@ from django.db.models.fields.related_descriptors import ForwardManyToOneDescript
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
 
 _state = threading.local()
 _original_get_for_language = LocaleManager.get_for_language
 _original_private_q = PageQuerySet.private_q
+_original_get_view_restrictions = Page.get_view_restrictions
 
 
 def _start(**kwargs) -> None:
@@ -61,16 +62,29 @@ def get_for_language(self, language_code: str):
         raise Locale.DoesNotExist(code) from None
 
 
+def _restrictions(memo: dict) -> list[PageViewRestriction]:
+    if "restricted" not in memo:
+        memo["restricted"] = list(PageViewRestriction.objects.select_related("page"))
+    return memo["restricted"]
+
+
 def private_q(self) -> Q:
     memo = _memo()
     if memo is None:
         return _original_private_q(self)
-    if "restricted" not in memo:
-        memo["restricted"] = list(PageViewRestriction.objects.select_related("page"))
     q = Q()
-    for restriction in memo["restricted"]:
+    for restriction in _restrictions(memo):
         q |= self.descendant_of_q(restriction.page, inclusive=True)
     return q if q else Q(pk__in=[])
+
+
+def get_view_restrictions(self):
+    """Serving a page checks its and its ancestors' restrictions (two queries): none
+    when the site has none at all, as the once-per-request list says."""
+    memo = _memo()
+    if memo is not None and not _restrictions(memo):
+        return PageViewRestriction.objects.none()
+    return _original_get_view_restrictions(self)
 
 
 def _memoised_locale_fk(descriptor) -> None:
@@ -101,6 +115,7 @@ def install() -> None:
         _memoised_locale_fk(descriptor)
     LocaleManager.get_for_language = get_for_language
     PageQuerySet.private_q = private_q
+    Page.get_view_restrictions = get_view_restrictions
     request_started.connect(_start, dispatch_uid="pagecache_memo_start")
     request_finished.connect(_finish, dispatch_uid="pagecache_memo_finish")
     for model in (Locale, PageViewRestriction):

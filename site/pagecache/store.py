@@ -63,7 +63,8 @@ def chrome_key(site_id: int, language: str) -> str | None:
         generation = cache().get(GENERATION_KEY, "0")
     except Exception:
         return None
-    return f"{PREFIX}:chrome:{generation}:{site_id}:{language}"
+    # the number is the entry's shape: a release that changes it never reads the old one
+    return f"{PREFIX}:chrome2:{generation}:{site_id}:{language}"
 
 
 def purge_paths(paths: Iterable[str]) -> list[str]:
