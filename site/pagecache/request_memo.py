@@ -3,8 +3,9 @@
 The active `Locale` is looked up by language code on every `.localized` and menu link,
 every `page.locale` reads its row, every `.public()` reads all page view
 restrictions and serving a page reads its own: one query each time. Within a
-request these are read once; outside requests (commands, tests between requests)
-nothing is remembered, and a change to a locale or a restriction forgets at once.
+request these are read once, from the shared cache (until a locale or a restriction
+changes: pagecache.invalidation purges everything then); outside requests (commands,
+tests between requests) nothing is remembered, and a change forgets at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
+
+from pagecache import store
 
 _state = threading.local()
 _original_get_for_language = LocaleManager.get_for_language
@@ -44,28 +47,36 @@ def _memo() -> dict | None:
     return getattr(_state, "memo", None)
 
 
+def _site_wide() -> dict:
+    return {
+        "locales": {locale.language_code: locale for locale in Locale.objects.all()},
+        "restricted": list(PageViewRestriction.objects.select_related("page")),
+    }
+
+
+def _shared(memo: dict) -> dict:
+    if "shared" not in memo:
+        memo["shared"] = store.site_wide("sitewide1", _site_wide)
+    return memo["shared"]
+
+
 def _locales(memo: dict) -> dict[str, Locale]:
-    if "locales" not in memo:
-        memo["locales"] = {locale.language_code: locale for locale in Locale.objects.all()}
-    return memo["locales"]
+    return _shared(memo)["locales"]
 
 
 def get_for_language(self, language_code: str):
     memo = _memo()
     if memo is None:
         return _original_get_for_language(self, language_code)
-    _locales(memo)
     code = get_supported_content_language_variant(language_code)
     try:
-        return memo["locales"][code]
+        return _locales(memo)[code]
     except KeyError:
         raise Locale.DoesNotExist(code) from None
 
 
 def _restrictions(memo: dict) -> list[PageViewRestriction]:
-    if "restricted" not in memo:
-        memo["restricted"] = list(PageViewRestriction.objects.select_related("page"))
-    return memo["restricted"]
+    return _shared(memo)["restricted"]
 
 
 def private_q(self) -> Q:
