@@ -1,5 +1,5 @@
-from django.conf import settings
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 # from two GROUP BY queries, a document with its issuer and original file in one.
 BUDGET = 15
 
+
 def count_queries(client, url: str) -> tuple[int, list[str]]:
     client.get(url)  # the first request fills the site root paths and menus
     queries: list[str] = []
