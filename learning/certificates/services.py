@@ -74,7 +74,7 @@ def issue_certificate(
         raise ValueError("valid_months must be a positive number of months or None")
     issued_at = issued_at or timezone.now()
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=user.pk).values("pk").first()
         existing = (
             Certificate.objects.filter(user=user, course_id=course.pk)
             .with_status(CertificateStatus.VALID, now=issued_at)
