@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -78,8 +78,10 @@ class HomePage(FoldedSearchMixin, Page):
         `.specific()` would read one table per type."""
         from content.models.sections import ListingIndexPage
 
+        # a subquery by primary key per section type (joining all of them is slow on
+        # PostgreSQL)
         intros = [
-            F(f"{model._meta.model_name}__intro")
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values("intro")[:1])
             for model in apps.get_models()
             if issubclass(model, ListingIndexPage)
         ]
