@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -16,14 +17,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from anyascii import anyascii
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from base.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from content.importer import DOC_TYPE_ABBR
 from content.section_labels import label_sections
+
+if TYPE_CHECKING:  # ReportLab is imported when a PDF is made (memory per web worker)
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
 
 PLACE_WORDS = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)\s+", re.I)
 
@@ -59,6 +60,8 @@ def download_stem(page) -> str:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    from reportlab.lib.styles import ParagraphStyle
+
     body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14.5, spaceAfter=4)
     return {
         "kind": ParagraphStyle("kind", parent=body, fontName=FONT_BOLD, fontSize=11),
@@ -75,11 +78,17 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    from reportlab.platypus import Paragraph
+
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def render_document_pdf(page, facts: list[tuple[str, str]], source_note: str) -> bytes:
     """The document's structured text as an A4 PDF (metadata, sections, recipients)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
     register_fonts()
     styles = _styles()
     story: list = []

@@ -1,12 +1,15 @@
 """Filters of the legal library listing: every choice is validated, so a forged
 or stale parameter is ignored rather than causing an error. Each choice shows how
 many documents it would give with the other filters kept, and a choice that would
-give none is not offered."""
+give none is not offered. The counts come from two GROUP BY queries (type, issuer,
+year and status together; topics on their own), not one query per filter."""
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.utils.functional import cached_property
 
 from base.forms import IdField, LenientForm, YearField, page_number
 from content.importer import DOC_TYPES
@@ -47,18 +50,64 @@ def _active(params: QueryDict) -> dict[str, str]:
     return active
 
 
-def _counts(documents: QuerySet, active: dict[str, str], facet: str) -> dict[str, int]:
-    """Documents per value of `facet`, with every other active filter applied."""
-    others = Q(**{FACETS[k]: v for k, v in active.items() if k != facet})
-    field = FACETS[facet]
-    rows = (
-        documents.filter(others)
-        .exclude(**{f"{field}__isnull": True})
-        .order_by()
-        .values(field)
+#: the facets read from one GROUP BY (the topic is many-to-many: counted on its own)
+GROUPED = {"loai": "doc_type", "co-quan": "issuer_id", "nam": "year", "hieu-luc": "status"}
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (known from the facet counts: no COUNT query)."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def _groups(documents: QuerySet, active: dict[str, str]) -> list[dict]:
+    """Documents per (type, issuer, year, status), the topic filter applied: the counts of
+    every grouped facet under any other filters add up from these rows (one query)."""
+    if "chu-de" in active:
+        documents = documents.filter(topics__slug=active["chu-de"])
+    return list(
+        documents.order_by()
+        .annotate(year=ExtractYear("issued_on"))
+        .values(*GROUPED.values())
         .annotate(n=Count("pk", distinct=True))
     )
-    return {str(row[field]): row["n"] for row in rows}
+
+
+def _matches(group: dict, active: dict[str, str], skip: str | None = None) -> bool:
+    return all(
+        str(group[field]) == active[key]
+        for key, field in GROUPED.items()
+        if key != skip and key in active
+    )
+
+
+def _grouped_counts(groups: list[dict], active: dict[str, str], facet: str) -> dict[str, int]:
+    """Documents per value of `facet`, with every other active filter applied."""
+    field = GROUPED[facet]
+    counts: dict[str, int] = {}
+    for group in groups:
+        if group[field] is not None and _matches(group, active, skip=facet):
+            counts[str(group[field])] = counts.get(str(group[field]), 0) + group["n"]
+    return counts
+
+
+def _topic_counts(documents: QuerySet, active: dict[str, str]) -> dict[str, int]:
+    """Documents per topic, with every other active filter applied."""
+    others = {FACETS[k]: v for k, v in active.items() if k != "chu-de"}
+    rows = (
+        documents.filter(**others)
+        .exclude(topics__slug__isnull=True)
+        .order_by()
+        .values("topics__slug")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {row["topics__slug"]: row["n"] for row in rows}
 
 
 def _offered(choices, counts: dict[str, int], selected: str | None) -> list[tuple]:
@@ -75,11 +124,15 @@ def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> d
     from content.models.legal import DOC_TYPE_LABELS
 
     active = _active(params)
-    matching = documents.filter(**{FACETS[k]: v for k, v in active.items()}).distinct()
-    page_obj = Paginator(matching, per_page).get_page(page_number(params))
-    issuers = Issuer.objects.filter(documents__in=documents.values("pk")).distinct()
-    topics = Topic.objects.order_by("name")
-    years = sorted({d.year for d in documents.exclude(issued_on=None).dates("issued_on", "year")})
+    groups = _groups(documents, active)
+    matching = documents.filter(**{FACETS[k]: v for k, v in active.items()})
+    if "chu-de" in active:
+        matching = matching.distinct()
+    total = sum(group["n"] for group in groups if _matches(group, active))
+    page_obj = CountedPaginator(matching, per_page, total).get_page(page_number(params))
+    shown = {key: {str(group[field]) for group in groups} for key, field in GROUPED.items()}
+    issuer_ids = {int(i) for i in shown["co-quan"] if i != "None"}
+    years = sorted({int(y) for y in shown["nam"] if y != "None"})
     return {
         "children": page_obj,
         "active_filters": active,
@@ -88,27 +141,27 @@ def filter_documents(documents: QuerySet, params: QueryDict, per_page: int) -> d
                 ((c, str(DOC_TYPE_LABELS.get(c, n))) for c, n in DOC_TYPES.items()),
                 key=lambda item: item[1],
             ),
-            _counts(documents, active, "loai"),
+            _grouped_counts(groups, active, "loai"),
             active.get("loai"),
         ),
         "filter_issuers": _offered(
-            ((i.pk, i.name) for i in issuers.order_by("name")),
-            _counts(documents, active, "co-quan"),
+            ((i.pk, i.name) for i in Issuer.objects.filter(pk__in=issuer_ids).order_by("name")),
+            _grouped_counts(groups, active, "co-quan"),
             active.get("co-quan"),
         ),
         "filter_years": _offered(
             ((y, str(y)) for y in reversed(years)),
-            _counts(documents, active, "nam"),
+            _grouped_counts(groups, active, "nam"),
             active.get("nam"),
         ),
         "filter_statuses": _offered(
             LegalDocumentPage.Status.choices,
-            _counts(documents, active, "hieu-luc"),
+            _grouped_counts(groups, active, "hieu-luc"),
             active.get("hieu-luc"),
         ),
         "filter_topics": _offered(
-            ((t.slug, t.label) for t in topics),
-            _counts(documents, active, "chu-de"),
+            ((t.slug, t.label) for t in Topic.objects.order_by("name")),
+            _topic_counts(documents, active),
             active.get("chu-de"),
         ),
     }

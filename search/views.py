@@ -53,7 +53,10 @@ def other_pages(query: str):
     )
     # the pages index a folded copy of their text (content.models.mixins)
     folded = " ".join(fold(word) for word in words)
-    return list(pages.search(folded, operator="and")[:5])
+    found = list(pages.search(folded, operator="and")[:5])
+    for page in found:  # its type, from the content type (no query per page)
+        page.type_label = page.specific_class.get_verbose_name() if page.specific_class else ""
+    return found
 
 
 def help_first(response) -> bool:

@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import ftfy
-
 # TCVN3 (ABC): Latin-1 code point -> letter.
 _TCVN3 = dict(
     zip(
@@ -124,6 +122,8 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     text = unicodedata.normalize("NFC", text)
     if _REAL_VIETNAMESE.search(text):
         return text, warnings  # correct Unicode; ftfy would read "Ã\u00a0" as "à"
+    import ftfy  # only when importing texts: not in every web process's memory
+
     fixed, explanation = ftfy.fix_encoding_and_explain(text)
     if explanation and fixed != text:
         warnings.append("Đã sửa lỗi mã hóa: văn bản UTF-8 bị đọc nhầm (ví dụ “Ã¡” thành “á”)")

@@ -166,8 +166,10 @@ class LegalLibraryPage(ListingIndexPage):
 
     def documents(self) -> models.QuerySet:
         """The documents under this library or its other-language versions."""
+        from content.translations import translations_by_locale
+
         under = Q()
-        for library in LegalLibraryPage.objects.filter(translation_key=self.translation_key):
+        for library in translations_by_locale(self).values():
             under |= Q(path__startswith=library.path, depth=library.depth + 1)
         return (
             documents_for_readers_in(self.locale)
@@ -175,6 +177,23 @@ class LegalLibraryPage(ListingIndexPage):
             .select_related("issuer", "locale")
             .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
         )
+
+    def route(self, request, path_components):
+        """A document is read in one query with what its page shows (its issuer, the
+        issuer's successor and province, the original file), where Wagtail reads the
+        child, then its own row, then each of those."""
+        if path_components:
+            slug, *remaining = path_components
+            document = (
+                LegalDocumentPage.objects.child_of(self)
+                .filter(slug=slug)
+                .select_related("issuer__successor", "issuer__province", "original_file")
+                .first()
+            )
+            if document is not None:
+                document._cached_parent_obj = self  # as Wagtail's route does
+                return document.route(request, remaining)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from content.legal_filters import filter_documents

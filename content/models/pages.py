@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -278,16 +279,23 @@ def running_campaign(locale: Locale | None = None) -> CampaignPage | None:
 
 
 def current_campaign(locale: Locale | None = None) -> CampaignPage | None:
-    """The running campaign; otherwise the next one; otherwise the last one."""
-    running = running_campaign(locale)
-    if running is not None:
-        return running
+    """The running campaign (the one that started last); otherwise the next one;
+    otherwise the last one. One query: the running and the next campaign come first,
+    in the order that puts the wanted one on top."""
     today = timezone.localdate()
     pages = CampaignPage.objects.live().public()
     if locale is not None:
         pages = pages.filter(locale=locale)
-    upcoming = pages.filter(start_date__gt=today).order_by("start_date").first()
-    return upcoming or pages.order_by("-end_date").first()
+    running = Q(start_date__lte=today, end_date__gte=today)
+    upcoming = Q(start_date__gt=today)
+    rank = Case(When(running, then=Value(0)), When(upcoming, then=Value(1)), default=Value(2))
+    return pages.order_by(
+        rank,
+        # running: latest start first; upcoming: soonest start first; past: latest end
+        Case(When(running, then=F("start_date"))).desc(nulls_last=True),
+        Case(When(upcoming, then=F("start_date"))).asc(nulls_last=True),
+        F("end_date").desc(nulls_last=True),
+    ).first()
 
 
 class GuidancePage(PublicPage):

@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from content.translations import translations_by_locale
+
 register = template.Library()
 
 SHARE_RENDITION = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -23,7 +25,7 @@ def alternates(page: Page, request) -> list[dict]:
     (the Vietnamese original)."""
     links = []
     default_url = None
-    for translation in [page, *page.get_translations()]:
+    for translation in translations_by_locale(page).values():
         if not translation.live:
             continue
         url = translation.get_full_url(request)

@@ -21,14 +21,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-import segno
 from anyascii import anyascii
-from reportlab import rl_config
-from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import ImageReader, simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen import canvas
 
 from base.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from base.public_url import absolute
@@ -40,7 +33,10 @@ from learning.certificates.models import (
 )
 from learning.certificates.signing import sign_certificate
 
-ACCENT = HexColor("#005a8c")
+ACCENT = "#005a8c"
+
+# ReportLab and segno are imported when a certificate PDF is made, not when a web
+# process starts: most requests never make one (memory per worker).
 
 
 def _nfc(text: str) -> str:
@@ -78,7 +74,7 @@ def issue_certificate(
         raise ValueError("valid_months must be a positive number of months or None")
     issued_at = issued_at or timezone.now()
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=user.pk).values("pk").first()
         existing = (
             Certificate.objects.filter(user=user, course_id=course.pk)
             .with_status(CertificateStatus.VALID, now=issued_at)
@@ -142,12 +138,17 @@ def local_date(moment: datetime.datetime | None) -> str:
 
 def _fit(text: str, font: str, size: float, width: float, smallest: float) -> float:
     """The largest font size ≤ size at which text fits in width (at least smallest)."""
+    from reportlab.pdfbase import pdfmetrics
+
     while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
         size -= 1
     return size
 
 
-def _qr_image(url: str) -> ImageReader:
+def _qr_image(url: str):
+    import segno
+    from reportlab.lib.utils import ImageReader
+
     buffer = io.BytesIO()
     segno.make(url, error="m", mask=0).save(buffer, kind="png", scale=4, border=2)
     buffer.seek(0)
@@ -159,6 +160,8 @@ def _binary_streams():
     """ReportLab wraps streams in ASCII85 by default, which doubles the time to write
     the PDF; binary streams are just as valid. Either value gives a correct file, so a
     concurrent render seeing the other one is harmless."""
+    from reportlab import rl_config
+
     previous, rl_config.useA85 = rl_config.useA85, 0
     try:
         yield
@@ -168,6 +171,11 @@ def _binary_streams():
 
 def render_pdf(certificate: Certificate) -> bytes:
     """The certificate as a one-page A4 PDF with the fonts embedded (Vietnamese)."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
     register_fonts()
     url = verification_url(certificate)
     payload = sign_certificate(certificate)  # offline check: in the QR and the metadata
@@ -180,14 +188,14 @@ def render_pdf(certificate: Certificate) -> bytes:
         pdf.setTitle(f"{_('Certificate')} {certificate.display_code}")
         pdf.setAuthor(settings.WAGTAIL_SITE_NAME)
         pdf.setKeywords(payload)
-        pdf.setStrokeColor(ACCENT)
+        pdf.setStrokeColor(HexColor(ACCENT))
         pdf.setLineWidth(3)
         pdf.rect(28, 28, width - 56, height - 56)
         pdf.setLineWidth(0.8)
         pdf.rect(36, 36, width - 72, height - 72)
 
         centre, text_width = width / 2, width - 160
-        pdf.setFillColor(ACCENT)
+        pdf.setFillColor(HexColor(ACCENT))
         pdf.setFont(FONT_BOLD, 14)
         pdf.drawCentredString(centre, height - 80, settings.WAGTAIL_SITE_NAME.upper())
         pdf.setFont(FONT_BOLD, 30)

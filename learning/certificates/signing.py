@@ -32,15 +32,18 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:  # cryptography is imported where keys are used, not in every web process
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 PREFIX = "CB1"
 KEY_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -66,10 +69,14 @@ def b64decode(text: str) -> bytes:
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def _raw_private(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.private_bytes(
         serialization.Encoding.Raw,
         serialization.PrivateFormat.Raw,
@@ -105,6 +112,8 @@ def generate_key_line(key_id: str) -> tuple[str, str]:
     """A new key as the two setting values: ("id:private", "id:public")."""
     if not KEY_ID_RE.fullmatch(key_id):
         raise ValueError("a key id is 1–32 letters, digits, '-' or '_'")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     return (
         f"{key_id}:{b64encode(_raw_private(key))}",
@@ -128,6 +137,11 @@ def _dev_key_line() -> str:
 
 def key_ring() -> KeyRing:
     """The configured keys (read each time: settings are overridden in tests)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
     line = getattr(settings, "CERTIFICATE_SIGNING_KEY", "") or _dev_key_line()
     signing_id, raw = _pair(line, "CERTIFICATE_SIGNING_KEY")
     signing_key = Ed25519PrivateKey.from_private_bytes(raw)
@@ -205,6 +219,8 @@ def extract_payload(text: str) -> str | None:
 
 def verify_payload(payload: str) -> VerifiedPayload:
     """The signed facts, or SignatureRefused saying why."""
+    from cryptography.exceptions import InvalidSignature
+
     if not isinstance(payload, str) or len(payload) > MAX_PAYLOAD:
         raise SignatureRefused("not a certificate payload")
     parts = payload.strip().split(".")
@@ -254,6 +270,8 @@ def signed_revocation_list(now: datetime.datetime | None = None) -> dict:
 
 def verify_revocation_list(document: dict) -> dict:
     """The list's body ({"issued_at", "revoked"}) when its signature holds."""
+    from cryptography.exceptions import InvalidSignature
+
     try:
         key_id, body, signature = document["key_id"], document["body"], document["signature"]
         key = key_ring().public_keys[key_id]

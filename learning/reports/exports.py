@@ -15,9 +15,6 @@ import io
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from .rows import Report
 
 # Spreadsheet programs run cells starting with these as formulas (CSV injection).
@@ -64,6 +61,10 @@ def report_csv(report: Report, separator: str | None = None) -> bytes:
 
 
 def report_xlsx(report: Report) -> bytes:
+    # openpyxl is imported for an export only, not in every web process (memory)
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Report")[:31]

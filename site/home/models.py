@@ -1,5 +1,8 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -65,9 +68,29 @@ class HomePage(FoldedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        context["sections"] = self.sections()
         context.update(self.front_page_items())
         return context
+
+    def sections(self):
+        """The sections below the home page, each with its intro as `section_intro`.
+        One query: the intro lives in each section type's own table, where
+        `.specific()` would read one table per type."""
+        from content.models.sections import ListingIndexPage
+
+        # a subquery by primary key per section type (joining all of them is slow on
+        # PostgreSQL)
+        intros = [
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values("intro")[:1])
+            for model in apps.get_models()
+            if issubclass(model, ListingIndexPage)
+        ]
+        return (
+            self.get_children()
+            .live()
+            .in_menu()
+            .annotate(section_intro=Coalesce(*intros, Value(""), output_field=models.TextField()))
+        )
 
     def front_page_items(self) -> dict:
         from content.models import ArticlePage, current_campaign

@@ -5,6 +5,8 @@ Two servers are started in turn on the same database and cache: one with the pag
 off (every request renders: a cold cache, a page just published) and one with it on.
 CPU milliseconds per request come from the workers' /proc stats (user + system), the
 least noisy figure on a shared machine; req/s and latencies from an asyncio client.
+Queries and database milliseconds per page are measured in this process (each statement
+timed around the driver's execute, the median of five renders).
 """
 
 from __future__ import annotations
@@ -83,23 +85,39 @@ def page_urls() -> dict[str, str]:
     return urls
 
 
-def count_queries(urls: dict[str, str]) -> dict[str, int]:
-    """SQL statements per page, rendered in this process with the page cache off."""
+@dataclass
+class Queries:
+    count: int
+    db_ms: float  # the time spent in the database driver, median of a few renders
+
+
+def count_queries(urls: dict[str, str], renders: int = 5) -> dict[str, Queries]:
+    """SQL statements per page and the time they take, rendered in this process with
+    the page cache off (each statement timed around the driver's execute)."""
     counts = {}
     with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
         client = Client()
         for name, url in urls.items():
             client.get(url)
-            queries = []
+            timings: list[float] = []
+            count = 0
+            for _ in range(renders):
+                durations: list[float] = []
 
-            def record(execute, sql, params, many, context, queries=queries):
-                if not sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT")):
-                    queries.append(sql)
-                return execute(sql, params, many, context)
+                def record(execute, sql, params, many, context, durations=durations):
+                    if sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT")):
+                        return execute(sql, params, many, context)
+                    started = time.perf_counter()
+                    try:
+                        return execute(sql, params, many, context)
+                    finally:
+                        durations.append(time.perf_counter() - started)
 
-            with connection.execute_wrapper(record):
-                client.get(url)
-            counts[name] = len(queries)
+                with connection.execute_wrapper(record):
+                    client.get(url)
+                count = len(durations)
+                timings.append(sum(durations) * 1000)
+            counts[name] = Queries(count, statistics.median(timings))
     return counts
 
 
@@ -310,7 +328,7 @@ def bench(
             server.stop()
     out(
         f"{'page':16}{'mode':10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/req':>12}"
-        f"{'queries':>9}{'errors':>8}"
+        f"{'queries':>9}{'DB ms':>7}{'errors':>8}"
     )
     for name in urls:
         for label in ("uncached", "cached"):
@@ -318,13 +336,15 @@ def bench(
             out(
                 f"{name:16}{label:10}{run.rps:9.1f}{run.percentile(50):9.1f}"
                 f"{run.percentile(99):9.1f}{run.cpu_per_request:12.2f}"
-                f"{queries[name] if label == 'uncached' else 0:9d}{run.errors:8d}"
+                f"{queries[name].count if label == 'uncached' else 0:9d}"
+                f"{queries[name].db_ms if label == 'uncached' else 0:7.1f}{run.errors:8d}"
             )
     summary = {
         "pages": len(urls),
         "worst_uncached_cpu_ms": max(r["uncached"].cpu_per_request for r in results.values()),
         "cached_min_rps": min(r["cached"].rps for r in results.values()),
-        "max_queries": max(queries.values()),
+        "max_queries": max(q.count for q in queries.values()),
+        "max_db_ms": max(q.db_ms for q in queries.values()),
         "rss_mb": rss,
         "errors": sum(run.errors for r in results.values() for run in r.values()),
         "median_uncached_cpu_ms": statistics.median(
@@ -336,6 +356,7 @@ def bench(
         f"RESULT pages={summary['pages']} "
         f"worst_uncached_cpu_ms={summary['worst_uncached_cpu_ms']:.1f} "
         f"cached_min_rps={summary['cached_min_rps']:.0f} "
-        f"max_queries={summary['max_queries']} rss_mb={summary['rss_mb']:.0f}"
+        f"max_queries={summary['max_queries']} rss_mb={summary['rss_mb']:.0f} "
+        f"max_db_ms={summary['max_db_ms']:.1f}"
     )
     return summary

@@ -201,6 +201,15 @@ def on_everywhere_changed(sender, **kwargs) -> None:
     purge(everything=True)
 
 
+def on_visibility_changed(sender, **kwargs) -> None:
+    """A view restriction or a language changes what any page may show, and every page
+    reads them from the shared cache (pagecache.request_memo): purge everything at once
+    (the next request already reads them afresh) and again after the commit (a request
+    that read the old rows meanwhile)."""
+    store.purge_all()
+    purge(everything=True)
+
+
 def on_issuer_changed(sender, instance, **kwargs) -> None:
     LegalDocumentPage = apps.get_model("content", "LegalDocumentPage")
     LegalLibraryPage = apps.get_model("content", "LegalLibraryPage")
@@ -266,6 +275,8 @@ def connect() -> None:
         post_save.connect(on_everywhere_changed, sender=model, dispatch_uid=f"pc_save_{label}")
         post_delete.connect(on_everywhere_changed, sender=model, dispatch_uid=f"pc_del_{label}")
     handlers = {
+        "wagtailcore.PageViewRestriction": on_visibility_changed,
+        "wagtailcore.Locale": on_visibility_changed,
         "content.Issuer": on_issuer_changed,
         "content.Topic": on_topic_changed,
         "content.Citation": on_citation_changed,

@@ -1,10 +1,11 @@
 """Lookups Wagtail repeats many times per page, read once per request.
 
 The active `Locale` is looked up by language code on every `.localized` and menu link,
-every `page.locale` reads its row, and every `.public()` reads all page view
-restrictions: one query each time. Within a
-request these are read once; outside requests (commands, tests between requests)
-nothing is remembered, and a change to a locale or a restriction forgets at once.
+every `page.locale` reads its row, every `.public()` reads all page view
+restrictions and serving a page reads its own: one query each time. Within a
+request these are read once, from the shared cache (until a locale or a restriction
+changes: pagecache.invalidation purges everything then); outside requests (commands,
+tests between requests) nothing is remembered, and a change forgets at once.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from django.db.models.fields.related_descriptors import ForwardManyToOneDescript
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
+
+from pagecache import store
 
 _state = threading.local()
 _original_get_for_language = LocaleManager.get_for_language
 _original_private_q = PageQuerySet.private_q
+_original_get_view_restrictions = Page.get_view_restrictions
 
 
 def _start(**kwargs) -> None:
@@ -43,34 +47,55 @@ def _memo() -> dict | None:
     return getattr(_state, "memo", None)
 
 
+def _site_wide() -> dict:
+    return {
+        "locales": {locale.language_code: locale for locale in Locale.objects.all()},
+        "restricted": list(PageViewRestriction.objects.select_related("page")),
+    }
+
+
+def _shared(memo: dict) -> dict:
+    if "shared" not in memo:
+        memo["shared"] = store.site_wide("sitewide1", _site_wide)
+    return memo["shared"]
+
+
 def _locales(memo: dict) -> dict[str, Locale]:
-    if "locales" not in memo:
-        memo["locales"] = {locale.language_code: locale for locale in Locale.objects.all()}
-    return memo["locales"]
+    return _shared(memo)["locales"]
 
 
 def get_for_language(self, language_code: str):
     memo = _memo()
     if memo is None:
         return _original_get_for_language(self, language_code)
-    _locales(memo)
     code = get_supported_content_language_variant(language_code)
     try:
-        return memo["locales"][code]
+        return _locales(memo)[code]
     except KeyError:
         raise Locale.DoesNotExist(code) from None
+
+
+def _restrictions(memo: dict) -> list[PageViewRestriction]:
+    return _shared(memo)["restricted"]
 
 
 def private_q(self) -> Q:
     memo = _memo()
     if memo is None:
         return _original_private_q(self)
-    if "restricted" not in memo:
-        memo["restricted"] = list(PageViewRestriction.objects.select_related("page"))
     q = Q()
-    for restriction in memo["restricted"]:
+    for restriction in _restrictions(memo):
         q |= self.descendant_of_q(restriction.page, inclusive=True)
     return q if q else Q(pk__in=[])
+
+
+def get_view_restrictions(self):
+    """Serving a page checks its and its ancestors' restrictions (two queries): none
+    when the site has none at all, as the once-per-request list says."""
+    memo = _memo()
+    if memo is not None and not _restrictions(memo):
+        return PageViewRestriction.objects.none()
+    return _original_get_view_restrictions(self)
 
 
 def _memoised_locale_fk(descriptor) -> None:
@@ -101,6 +126,7 @@ def install() -> None:
         _memoised_locale_fk(descriptor)
     LocaleManager.get_for_language = get_for_language
     PageQuerySet.private_q = private_q
+    Page.get_view_restrictions = get_view_restrictions
     request_started.connect(_start, dispatch_uid="pagecache_memo_start")
     request_finished.connect(_finish, dispatch_uid="pagecache_memo_finish")
     for model in (Locale, PageViewRestriction):

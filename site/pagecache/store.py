@@ -63,7 +63,22 @@ def chrome_key(site_id: int, language: str) -> str | None:
         generation = cache().get(GENERATION_KEY, "0")
     except Exception:
         return None
-    return f"{PREFIX}:chrome:{generation}:{site_id}:{language}"
+    # the number is the entry's shape: a release that changes it never reads the old one
+    return f"{PREFIX}:chrome2:{generation}:{site_id}:{language}"
+
+
+def site_wide(name: str, compute):
+    """A value every page reads (the languages, the view restrictions), kept in the
+    shared cache until the generation changes; computed here when the cache fails."""
+    try:
+        key = f"{PREFIX}:{name}:{cache().get(GENERATION_KEY, '0')}"
+        value = cache().get(key)
+    except Exception:
+        return compute()
+    if value is None:
+        value = compute()
+        cache().set(key, value, timeout())
+    return value
 
 
 def purge_paths(paths: Iterable[str]) -> list[str]:

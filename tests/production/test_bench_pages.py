@@ -37,5 +37,5 @@ def test_bench_pages_serves_every_page_type(demo_site):
     assert summary["worst_uncached_cpu_ms"] > 0
     last = text.strip().splitlines()[-1]
     assert last.startswith("RESULT pages=6 worst_uncached_cpu_ms=")
-    for name in ("cached_min_rps=", "max_queries=", "rss_mb="):
+    for name in ("cached_min_rps=", "max_queries=", "rss_mb=", "max_db_ms="):
         assert name in last

@@ -7,15 +7,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import NavigationSettings
+from content.translations import translations_by_locale
+from home.models import FooterSettings, NavigationSettings
 from pagecache import store
 
 register = template.Library()
-
-
-def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
 
 
 def _locale(code: str) -> Locale | None:
@@ -26,22 +22,38 @@ def _locale(code: str) -> Locale | None:
 
 
 def _chrome(request) -> dict:
-    """The menu and the home link in the visitor's language: the same on every page, so
-    kept in the shared cache until the page cache's generation changes (a menu, a menu
-    page or the footer changed: pagecache.invalidation)."""
+    """The menu, the home links and the footer in the visitor's language: the same on
+    every page, so kept in the shared cache until the page cache's generation changes
+    (a menu, a menu page, a home page or the footer changed: pagecache.invalidation)."""
     site = Site.find_for_request(request) if request else None
     key = store.chrome_key(site.pk if site else 0, get_language())
     chrome = store.cache().get(key) if key else None
     if chrome is None:
         root = site.root_page if site else None
         items = NavigationSettings.load(request_or_site=request).menu_items()
+        footer = FooterSettings.load(request_or_site=request)
         chrome = {
             "home_url": (root.localized.url if root is not None else None) or "/",
+            "home_urls": _home_urls(root),
             "menu": [{"url": item["url"], "label": item["label"]} for item in items],
+            "footer": {"about": footer.about_for_language(), "email": footer.contact_email},
         }
         if key:
             store.cache().set(key, chrome, store.timeout())
     return chrome
+
+
+def _home_urls(root: Page | None) -> dict[str, str]:
+    """The live home page's URL in each language that has one, by language code."""
+    if root is None:
+        return {}
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        locale = _locale(code)
+        home = translations_by_locale(root).get(locale.pk) if locale is not None else None
+        if home is not None and home.live and home.url:
+            urls[code] = home.url
+    return urls
 
 
 @register.simple_tag(takes_context=True)
@@ -55,6 +67,12 @@ def main_menu(context) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
+def footer_text(context) -> dict:
+    """The footer's text in the visitor's language and the contact address."""
+    return _chrome(context.get("request"))["footer"]
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One link per language: the translation of the current page where one is
     live, otherwise that language's home page (or, outside Wagtail pages, the
@@ -63,17 +81,14 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    root = _site_root(request)
+    home_urls = _chrome(request)["home_urls"]
     links = []
     for code, name in settings.LANGUAGES:
         url = None
         untranslated = ""
         locale = _locale(code)
         if isinstance(page, Page) and locale is not None:
-            if locale.pk == page.locale_id:
-                translated = page
-            else:
-                translated = page.get_translation_or_none(locale)
+            translated = translations_by_locale(page).get(locale.pk)
             if translated is not None and translated.live:
                 url = translated.url
             elif code != current:
@@ -83,9 +98,8 @@ def language_links(context) -> list[dict]:
                     )
         if url is None and not isinstance(page, Page) and request is not None:
             url = translate_url(request.get_full_path(), code)
-        if url is None and root is not None and locale is not None:
-            home = root.get_translation_or_none(locale)
-            url = home.url if home is not None and home.live else None
+        if url is None:
+            url = home_urls.get(code)
         if url is None:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append(

@@ -163,6 +163,15 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         }
     }
+    # Image renditions: Wagtail writes each one back to its cache on every {% picture %},
+    # and a file cache lists its whole directory on each write (tens of ms per page).
+    # A rendition never changes under its key: each process keeps them in memory (an
+    # image replaced shows its new renditions in other processes within ten minutes).
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    }
 
 # Search statistics: buffered in the cache, written in batches (search/querylog.py).
 SEARCH_LOG_BATCH = int(os.environ.get("SEARCH_LOG_BATCH", "200"))

@@ -1,0 +1,23 @@
+"""A page's translations, read once for everything on the page that names them (the
+hreflang links in the head and the language switcher)."""
+
+from __future__ import annotations
+
+from wagtail.models import Page
+
+_ATTRIBUTE = "_translations_by_locale"
+
+
+def translations_by_locale(page: Page) -> dict[int, Page]:
+    """Every translation of `page`, this page included, by locale id (one query per page
+    object; the page itself is the one given, not a copy)."""
+    known = page.__dict__.get(_ATTRIBUTE)
+    if known is None:
+        known = {
+            other.locale_id: other
+            for other in page.get_translations()
+            if other.locale_id != page.locale_id
+        }
+        known[page.locale_id] = page
+        page.__dict__[_ATTRIBUTE] = known
+    return known
