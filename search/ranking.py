@@ -290,15 +290,16 @@ def score_documents(
     words = list(dict.fromkeys(intent.words))
     weights = {w: (word_idf or {}).get(w, 1.0) for w in words}
     total = sum(weights.values()) or 1.0
-    newest = max(date_rank.values(), default=0) or 1
+    newest = len(date_rank) or 1  # ranks run from 0 (oldest) up
     out = []
     for doc in documents:
         score = _field_score(doc, words, weights, total)
         score += BODY * body_share.get(doc.page_id, 0.0)
         score += _intent_score(intent, doc, words)
-        named = bool(intent.number) and number_match(intent.number, doc) > 0
+        surely = number_match(intent.number, doc) if intent.number else 0.0
+        named = surely > 0
         if named:
-            score += NAMED + number_match(intent.number, doc)
+            score += NAMED + surely
         if doc.page_id in exact:
             score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
         score += date_rank.get(doc.page_id, 0) / newest * 0.01
@@ -343,50 +344,78 @@ def _intent_score(intent: Intent, doc: DocumentFields, words: list[str]) -> floa
 
 
 HEAD_CHARS = 2000
+NUMBER_VALUE = re.compile(r"0*(\d{1,9})")
+
+
+def number_value(number_key: str) -> int | None:
+    """The number a key starts with ("56/2017/ND-CP" -> 56), for the indexed lookup."""
+    match = NUMBER_VALUE.match(number_key or "")
+    return int(match.group(1)) if match else None
+
+
+def ranking_row(page, head_folded: str):
+    """The RankingFields row of a document being indexed (the head's opening is
+    enough to rank on: reading it whole would be costly)."""
+    from search.models import RankingFields
+
+    issuer = page.issuer.name if page.issuer_id and page.issuer else ""
+    return RankingFields(
+        page=page,
+        number_value=number_value(page.number_key),
+        number_key=page.number_key or "",
+        doc_type=page.doc_type or "",
+        year=page.issued_on.year if page.issued_on else None,
+        title=normalise(fold(f"{page.title} {page.subject}")),
+        issuer=normalise(fold(f"{issuer} {page.place or ''}")),
+        head=" ".join(TOKEN.findall(head_folded[:HEAD_CHARS].lower())),
+    )
 
 
 def fields_for(page_ids: Iterable[int]) -> list[DocumentFields]:
-    """The ranking fields of these documents (one query)."""
+    """The ranking fields of these documents (one query of short columns); those
+    indexed before RankingFields existed are worked out from their page."""
+    from search.models import RankingFields
+
+    ids = set(page_ids)
+    rows = RankingFields.objects.filter(page_id__in=ids).values_list(
+        "page_id", "number_key", "doc_type", "year", "title", "issuer", "head"
+    )
+    found = [DocumentFields(*row) for row in rows]
+    missing = ids - {doc.page_id for doc in found}
+    if missing:
+        found += _fields_from_pages(missing)
+    return found
+
+
+def _fields_from_pages(ids: set[int]) -> list[DocumentFields]:
     from content.models import LegalDocumentPage
     from search.models import SearchDocument
 
-    ids = list(page_ids)
     heads = dict(
         SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "head_folded")
     )
-    rows = LegalDocumentPage.objects.filter(pk__in=ids).values_list(
-        "pk", "number_key", "doc_type", "issued_on", "title", "subject", "place", "issuer__name"
-    )
-    return [
-        DocumentFields(
-            page_id=pk,
-            number_key=number_key or "",
-            doc_type=doc_type or "",
-            year=issued_on.year if issued_on else None,
-            title=normalise(fold(f"{title} {subject}")),
-            issuer=normalise(fold(f"{issuer or ''} {place or ''}")),
-            # the head's opening is enough to rank on, and reading it whole is costly
-            head=" ".join(TOKEN.findall(heads.get(pk, "")[:HEAD_CHARS].lower())),
+    pages = LegalDocumentPage.objects.filter(pk__in=heads).select_related("issuer")
+    out = []
+    for page in pages:
+        row = ranking_row(page, heads[page.pk])
+        out.append(
+            DocumentFields(
+                page.pk, row.number_key, row.doc_type, row.year, row.title, row.issuer, row.head
+            )
         )
-        for pk, number_key, doc_type, issued_on, title, subject, place, issuer in rows
-    ]
+    return out
 
 
 def named_ids(intent: Intent, filters) -> list[int]:
     """Documents carrying the number the query names (any symbol; number_match
-    decides), within the filters."""
-    from django.db.models import Q
-
+    decides), within the filters: through the index of numbers."""
     from search.filtering import apply_filters
-    from search.models import SearchDocument
+    from search.models import RankingFields, SearchDocument
 
     if intent.number is None:
         return []
-    n = intent.number.number
-    starts = {f"{n:02d}/", f"{n}/", f"{n:02d}-", f"{n}-"}
-    condition = Q()
-    for start in starts:
-        condition |= Q(number_key__startswith=start)
-    documents = SearchDocument.objects.filter(condition)
-    documents = apply_filters(documents, filters)
+    ids = RankingFields.objects.filter(number_value=intent.number.number).values_list(
+        "page_id", flat=True
+    )
+    documents = apply_filters(SearchDocument.objects.filter(page_id__in=list(ids[:200])), filters)
     return list(documents.values_list("page_id", flat=True)[:50])
