@@ -125,6 +125,17 @@ class Intent:
     doc_type: str | None = None
     years: set[int] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # normalised content words
+    phrase: str = ""  # the whole query, normalised, type words kept ("ke hoach hanh dong")
+    # synonyms (the glossary): words of the query, and what else stands for them
+    alternatives: list[tuple[tuple[str, ...], list[tuple[str, ...]]]] = field(default_factory=list)
+
+    def add_synonyms(self, original: list[str], others: list[list[str]]) -> None:
+        """A document holding any of `others` in a field holds `original` there."""
+        words = tuple(normalise(" ".join(original)).split())
+        alternatives = [tuple(normalise(" ".join(other)).split()) for other in others]
+        alternatives = [alt for alt in alternatives if alt]
+        if words and alternatives:
+            self.alternatives.append((words, alternatives))
 
 
 def _key_parts(symbol: str) -> set[str]:
@@ -207,7 +218,11 @@ def understand(raw: str) -> Intent:
     ("quyết định 1863", "1472 QĐ"), the following year being its year."""
     intent = Intent()
     intent.number, consumed = _written_number(fold(raw).lower().replace("đ", "d"))
-    words = _read_words(intent, normalise(consumed).split())
+    tokens = normalise(consumed).split()
+    words = _read_words(intent, tokens)
+    intent.phrase = " ".join(
+        t for t in tokens if not t.isdigit() and (t in words or _is_type_word(t))
+    )
     if intent.number is not None:
         if intent.number.year is None and intent.years:
             intent.number.year = min(intent.years)
@@ -216,6 +231,13 @@ def understand(raw: str) -> Intent:
             intent.number.parts.add(intent.doc_type.lower())
     intent.words = words
     return intent
+
+
+TYPE_WORDS = {word for words, _code in TYPE_NAMES for word in words} | set(TYPE_CODES)
+
+
+def _is_type_word(token: str) -> bool:
+    return token in TYPE_WORDS
 
 
 @dataclass
@@ -269,6 +291,16 @@ class Scored:
     page_id: int
     score: float
     named: bool
+    title_share: float = 0.0  # share of the query's words its title holds
+
+
+def _found(present: set[str], words: list[str], alternatives) -> set[str]:
+    """The query words a field holds, a synonym standing for the words it replaces."""
+    found = {word for word in words if word in present}
+    for original, others in alternatives:
+        if any(all(w in present for w in other) for other in others):
+            found.update(original)
+    return found
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -293,7 +325,7 @@ def score_documents(
     newest = len(date_rank) or 1  # ranks run from 0 (oldest) up
     out = []
     for doc in documents:
-        score = _field_score(doc, words, weights, total)
+        score = _field_score(doc, words, intent.alternatives, weights, total)
         score += BODY * body_share.get(doc.page_id, 0.0)
         score += _intent_score(intent, doc, words)
         surely = number_match(intent.number, doc) if intent.number else 0.0
@@ -303,17 +335,23 @@ def score_documents(
         if doc.page_id in exact:
             score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
         score += date_rank.get(doc.page_id, 0) / newest * 0.01
-        out.append(Scored(doc.page_id, score, named))
+        in_title = _found(set(doc.title.split()), words, intent.alternatives) & set(words)
+        out.append(Scored(doc.page_id, score, named, len(in_title) / (len(words) or 1)))
     out.sort(key=lambda s: -s.score)
     return out
 
 
 def _field_score(
-    doc: DocumentFields, words: list[str], weights: dict[str, float], total: float
+    doc: DocumentFields,
+    words: list[str],
+    alternatives: list[tuple[tuple[str, ...], list[tuple[str, ...]]]],
+    weights: dict[str, float],
+    total: float,
 ) -> float:
     """BM25F-like: each query word, weighted by its rarity, in each weighted field,
-    normalised by the field's length."""
-    fields = []
+    normalised by the field's length. A word stood for by a synonym found in the
+    field counts as found there."""
+    score = 0.0
     for name, text, weight in (
         ("title", doc.title, TITLE),
         ("issuer", doc.issuer, ISSUER),
@@ -321,20 +359,27 @@ def _field_score(
     ):
         tokens = text.split()
         norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
-        fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
-    return sum(
-        weights[word] / total * sum(weight for tokens, weight in fields if word in tokens)
-        for word in words
-    )
+        found = _found(set(tokens), words, alternatives) & weights.keys()
+        if found:
+            share = sum(weights[word] for word in found) / total
+            score += share * weight * (K1 + 1) / (1 + K1 * norm)
+    return score
 
 
 def _intent_score(intent: Intent, doc: DocumentFields, words: list[str]) -> float:
-    """The whole query as a phrase in the title, the type and the years it names."""
+    """The whole query as a phrase in the title, the type and the years it names.
+    A type word inside a title the query quotes whole is part of the name
+    ("kế hoạch hành động quốc gia …" is the plan a Quyết định approves)."""
     score = 0.0
-    if len(words) >= 2 and f" {' '.join(intent.words)} " in f" {doc.title} ":
+    title = f" {doc.title} "
+    named_by_title = len(intent.phrase.split()) >= 3 and f" {intent.phrase} " in title
+    if named_by_title or (len(words) >= 2 and f" {' '.join(intent.words)} " in title):
         score += PHRASE_IN_TITLE
     if intent.doc_type:
-        score += TYPE_MATCH if doc.doc_type == intent.doc_type else TYPE_MISMATCH
+        if doc.doc_type == intent.doc_type or named_by_title:
+            score += TYPE_MATCH
+        else:
+            score += TYPE_MISMATCH
     for year in intent.years:
         if doc.year == year:
             score += YEAR_MATCH
