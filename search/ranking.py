@@ -250,7 +250,20 @@ class DocumentFields:
     year: int | None
     title: str  # normalised title and subject
     issuer: str  # normalised issuer name and place
-    head: str  # normalised head (preamble, headings)
+    head: str  # the distinct normalised words of the head's opening (preamble, headings)
+
+    def __post_init__(self) -> None:
+        """Each field's words as a set, and its BM25 length factor, worked out once."""
+        self.fields = []
+        for name, text, weight in (
+            ("title", self.title, TITLE),
+            ("issuer", self.issuer, ISSUER),
+            ("head", self.head, HEAD),
+        ):
+            tokens = text.split()
+            norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
+            self.fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
+        self.title_words = self.fields[0][0]
 
 
 def number_match(intent: NumberIntent, doc: DocumentFields) -> float:
@@ -335,7 +348,7 @@ def score_documents(
         if doc.page_id in exact:
             score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
         score += date_rank.get(doc.page_id, 0) / newest * 0.01
-        in_title = _found(set(doc.title.split()), words, intent.alternatives) & set(words)
+        in_title = _found(doc.title_words, words, intent.alternatives) & set(words)
         out.append(Scored(doc.page_id, score, named, len(in_title) / (len(words) or 1)))
     out.sort(key=lambda s: -s.score)
     return out
@@ -352,17 +365,10 @@ def _field_score(
     normalised by the field's length. A word stood for by a synonym found in the
     field counts as found there."""
     score = 0.0
-    for name, text, weight in (
-        ("title", doc.title, TITLE),
-        ("issuer", doc.issuer, ISSUER),
-        ("head", doc.head, HEAD),
-    ):
-        tokens = text.split()
-        norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
-        found = _found(set(tokens), words, alternatives) & weights.keys()
+    for present, weight in doc.fields:
+        found = _found(present, words, alternatives) & weights.keys()
         if found:
-            share = sum(weights[word] for word in found) / total
-            score += share * weight * (K1 + 1) / (1 + K1 * norm)
+            score += sum(weights[word] for word in found) / total * weight
     return score
 
 
@@ -412,23 +418,37 @@ def ranking_row(page, head_folded: str):
         year=page.issued_on.year if page.issued_on else None,
         title=normalise(fold(f"{page.title} {page.subject}")),
         issuer=normalise(fold(f"{issuer} {page.place or ''}")),
-        head=" ".join(TOKEN.findall(head_folded[:HEAD_CHARS].lower())),
+        head=" ".join(dict.fromkeys(TOKEN.findall(head_folded[:HEAD_CHARS].lower()))),
     )
 
 
-def fields_for(page_ids: Iterable[int]) -> list[DocumentFields]:
+KEPT_FIELDS = 20_000  # documents whose ranking fields a process keeps between searches
+
+
+def fields_for(
+    page_ids: Iterable[int], kept: dict[int, DocumentFields] | None = None
+) -> list[DocumentFields]:
     """The ranking fields of these documents (one query of short columns); those
-    indexed before RankingFields existed are worked out from their page."""
+    indexed before RankingFields existed are worked out from their page. `kept`
+    holds those read before (for as long as the index does not change)."""
     from search.models import RankingFields
 
+    kept = {} if kept is None else kept
     ids = set(page_ids)
-    rows = RankingFields.objects.filter(page_id__in=ids).values_list(
-        "page_id", "number_key", "doc_type", "year", "title", "issuer", "head"
-    )
-    found = [DocumentFields(*row) for row in rows]
-    missing = ids - {doc.page_id for doc in found}
-    if missing:
-        found += _fields_from_pages(missing)
+    found = [kept[pk] for pk in ids if pk in kept]
+    wanted = ids - kept.keys()
+    if wanted:
+        rows = RankingFields.objects.filter(page_id__in=wanted).values_list(
+            "page_id", "number_key", "doc_type", "year", "title", "issuer", "head"
+        )
+        read = [DocumentFields(*row) for row in rows]
+        missing = wanted - {doc.page_id for doc in read}
+        if missing:
+            read += _fields_from_pages(missing)
+        if len(kept) + len(read) > KEPT_FIELDS:
+            kept.clear()
+        kept.update((doc.page_id, doc) for doc in read)
+        found += read
     return found
 
 

@@ -250,7 +250,7 @@ class DocumentLevelEngine(SearchEngine):
             return EngineResult(hits=[], total=0, facets=Facets())
         scored = score_documents(
             intent,
-            fields_for(candidates),
+            fields_for(candidates, facts.ranking_fields),
             body_share=body_share,
             exact=exact,
             date_rank=facts.date_rank,
