@@ -15,7 +15,6 @@ from search.ranking import (
     fields_for,
     idf,
     named_ids,
-    normalise,
     score_documents,
     understand,
 )
@@ -195,16 +194,13 @@ class DocumentLevelEngine(SearchEngine):
             return EngineResult(hits=hits, total=len(matched), facets=facets_of(matched, facts))
         return self.ranked(query, filters, matched, exact, head, facts, offset, limit)
 
-    def relaxed(
-        self, query: ParsedQuery, filters: Filters, wanted: int
-    ) -> tuple[dict[int, float], dict[str, float]]:
+    def relaxed(self, query: ParsedQuery, filters: Filters, wanted: int) -> dict[int, float]:
         """When few documents hold every word: the `wanted` documents holding the
         most of the query's weight (each clause weighted by its rarity; a word found
-        nowhere, a typo, weighs nothing unless it is a number), with that share;
-        and each word's weight, for the field scores."""
+        nowhere, a typo, weighs nothing unless it is a number), with that share."""
         clauses = [c for c in query.clauses if c[0][0].folded not in STOPWORDS or len(c[0]) > 1]
         if len(clauses) < 2:
-            return {}, {}
+            return {}
         total = max(len(all_facts().ids), 1)
         found = []
         for clause in clauses:
@@ -218,11 +214,7 @@ class DocumentLevelEngine(SearchEngine):
         share: Counter = Counter()
         for ids, weight in zip(found, weights, strict=True):
             share.update(dict.fromkeys(ids, weight / whole))
-        word_idf = {}
-        for clause, weight in zip(clauses, weights, strict=True):
-            words = normalise(" ".join(t.folded for t in clause[0])).split()
-            word_idf.update(dict.fromkeys(words, weight / max(len(words), 1)))
-        return dict(share.most_common(wanted)), word_idf
+        return dict(share.most_common(wanted))
 
     def ranked(self, query, filters, matched, exact, head, facts, offset, limit) -> EngineResult:
         """Relevance (search.ranking) over the best candidates: those holding every
@@ -239,9 +231,8 @@ class DocumentLevelEngine(SearchEngine):
         pool = top(matched, exact, head, facts, "relevance", wanted) if matched else []
         body_share = dict.fromkeys(pool, 1.0)
         everything = set(matched)
-        word_idf = None
         if len(matched) < RELAX_BELOW:
-            loose, word_idf = self.relaxed(query, filters, wanted)
+            loose = self.relaxed(query, filters, wanted)
             for pk, share in loose.items():
                 body_share.setdefault(pk, share)
         named = [pk for pk in named_ids(intent, filters) if pk in facts.ids]
@@ -254,7 +245,6 @@ class DocumentLevelEngine(SearchEngine):
             body_share=body_share,
             exact=exact,
             date_rank=facts.date_rank,
-            word_idf=word_idf,
         )
         # shown: what the query names, what holds most of its weight, and what
         # holds most of its words in the title ("đuối nước mùa hè": the Chỉ thị

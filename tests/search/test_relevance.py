@@ -4,7 +4,7 @@ database the tests run (SQLite, or PostgreSQL with DATABASE_URL)."""
 import pytest
 
 from search.evaluation import Judged, Outcome, Report, evaluate, twins_of
-from search.ranking import understand
+from search.ranking import DocumentFields, score_documents, understand
 
 # The issue's bars. Part of the corpus metadata is still parsed poorly on this
 # branch (numbers, titles and types of a few texts: the importer's work), so the
@@ -78,3 +78,39 @@ def test_metrics_and_twins():
     plain = Judged("d", "son la", ("x",), (), "twin")
     pairs = twins_of([Outcome(accented, ["x"]), Outcome(plain, ["x"]), Outcome(twin, [])])
     assert [(a.judged.id, b.judged.id) for a, b in pairs] == [("c", "d")]
+
+
+def _order(query: str, *documents: DocumentFields, synonyms=()) -> list[int]:
+    intent = understand(query)
+    for original, others in synonyms:
+        intent.add_synonyms(original.split(), [other.split() for other in others])
+    scored = score_documents(
+        intent,
+        documents,
+        body_share=dict.fromkeys((d.page_id for d in documents), 1.0),
+        exact=set(),
+        date_rank={d.page_id: d.page_id for d in documents},
+    )
+    return [s.page_id for s in scored]
+
+
+def test_a_title_quoted_whole_names_the_document_whatever_its_type():
+    # the plan approved by a Quyết định, against a newer Kế hoạch merely on the topic
+    approving = DocumentFields(
+        1, "1863/QD-TTG", "QD", 2019,
+        "quyet dinh phe duyet ke hoach hanh dong quoc gia phong chong bao luc xam hai tre em",
+        "ttg", "",
+    )  # fmt: skip
+    plan = DocumentFields(
+        2, "03/KH-UBND", "KH", 2021,
+        "ke hoach trien khai cong tac phong chong bao luc xam hai tre em", "ubnd", "",
+    )  # fmt: skip
+    query = "kế hoạch hành động quốc gia phòng, chống bạo lực, xâm hại trẻ em"
+    assert _order(query, approving, plan) == [1, 2]
+    assert _order("kế hoạch phòng chống bạo lực", approving, plan)[0] == 2
+
+
+def test_a_synonym_stands_for_the_words_it_replaces():
+    drowning = DocumentFields(1, "17/CT-TTG", "CT", 2016, "chi thi phong chong duoi nuoc", "", "")
+    other = DocumentFields(2, "", "KH", 2020, "ke hoach phong chong tai nan", "", "")
+    assert _order("drowning", drowning, other, synonyms=[("drowning", ["duoi nuoc"])])[0] == 1
