@@ -6,11 +6,14 @@ import pytest
 from search.evaluation import Judged, Outcome, Report, evaluate, twins_of
 from search.ranking import DocumentFields, score_documents, understand
 
-# The issue's bars. Part of the corpus metadata is still parsed poorly on this
-# branch (numbers, titles and types of a few texts: the importer's work), so the
-# bars are checked as an expected failure and a floor guards what is reached.
+# The issue's bars. MRR@10 and accent agreement are met; number success@1 and
+# recall@10 are not: the importer cannot read corpus text 019 (its whole opening
+# on one line, behind the cover of the guideline it approves), so "4128/QĐ-BYT"
+# and its title query find nothing, and one lay query ("bạo hành ở trường" for
+# texts on "bạo lực học đường") misses. The bars are an expected failure until
+# then; the floor guards what is reached.
 BARS = {"number_success_at_1": 1.0, "mrr": 0.95, "recall": 0.98, "accent_agreement": 1.0}
-FLOOR = {"number_success_at_1": 0.95, "mrr": 0.90, "recall": 0.93, "accent_agreement": 1.0}
+FLOOR = {"number_success_at_1": 0.98, "mrr": 0.95, "recall": 0.97, "accent_agreement": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,7 @@ def test_relevance_floor(report):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(reason="bars of issue 13 not reached on this branch (see README)", strict=False)
+@pytest.mark.xfail(reason="text 019 is not imported (importer); see README", strict=False)
 def test_relevance_bars(report):
     figures = _figures(report)
     assert all(figures[name] >= BARS[name] for name in BARS), figures
