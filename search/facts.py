@@ -72,6 +72,8 @@ class FactTable:
     ids: frozenset[int] = frozenset()
     newest_first: list[int] = field(default_factory=list)
     totals: dict[str, Counter] = field(default_factory=dict)
+    # the ranking fields read so far (search.ranking.fields_for), for this version
+    ranking_fields: dict = field(default_factory=dict)
 
     FACETS = ("doc_type", "issuer", "year", "status")
 

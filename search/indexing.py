@@ -14,9 +14,9 @@ from base.vietnamese import exact_form, fold
 from content.models import LegalDocumentPage
 from search.backends import engine_name, get_engine
 from search.facts import changed, tags_for
-from search.models import SearchDocument, SearchEntry
+from search.models import RankingFields, SearchDocument, SearchEntry
 from search.query import WORD
-from search.ranking import normalise, spelled_out
+from search.ranking import normalise, ranking_row, spelled_out
 from search.types import IndexEntry
 
 DATABASE_ENGINES = {"sqlite", "postgresql"}
@@ -133,6 +133,7 @@ def index_pages(pages: Iterable[LegalDocumentPage]) -> int:
     pages = list(pages)
     SearchEntry.objects.filter(page__in=pages).delete()
     SearchDocument.objects.filter(page__in=pages).delete()
+    RankingFields.objects.filter(page__in=pages).delete()
     rows, documents = [], []
     for page in pages:
         if indexable(page):
@@ -141,6 +142,9 @@ def index_pages(pages: Iterable[LegalDocumentPage]) -> int:
             documents.append(document_for(page, page_rows))
     SearchEntry.objects.bulk_create(rows, batch_size=500)
     SearchDocument.objects.bulk_create(documents, batch_size=500)
+    RankingFields.objects.bulk_create(
+        [ranking_row(doc.page, doc.head_folded) for doc in documents], batch_size=500
+    )
     transaction.on_commit(changed)
     changed()
     if engine_name() not in DATABASE_ENGINES:
@@ -155,6 +159,7 @@ def remove_pages(page_ids: Iterable[int]) -> None:
     page_ids = list(page_ids)
     SearchEntry.objects.filter(page_id__in=page_ids).delete()
     SearchDocument.objects.filter(page_id__in=page_ids).delete()
+    RankingFields.objects.filter(page_id__in=page_ids).delete()
     changed()
     if engine_name() not in DATABASE_ENGINES:
         get_engine().delete_pages(page_ids)

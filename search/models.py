@@ -76,6 +76,31 @@ class SearchDocument(models.Model):
         return str(self.page_id)
 
 
+class RankingFields(models.Model):
+    """What the ranking reads of one document, written when it is indexed: short
+    normalised fields (search.ranking.normalise), so that ranking a hundred
+    candidates reads a few hundred bytes of each, never their text, and folds
+    nothing at query time; and the number as an integer, for the lookup of what a
+    query names ("nghị định 56") through an index."""
+
+    page = models.OneToOneField(
+        "content.LegalDocumentPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_ranking",
+    )
+    number_value = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    number_key = models.CharField(max_length=80, blank=True)
+    doc_type = models.CharField(max_length=10, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    title = models.TextField(blank=True, help_text="normalised title and subject")
+    issuer = models.TextField(blank=True, help_text="normalised issuer name and place")
+    head = models.TextField(blank=True, help_text="the normalised opening of the head")
+
+    def __str__(self) -> str:
+        return str(self.page_id)
+
+
 class Synonym(models.Model):
     """Words that mean the same to the people searching, e.g. "lạm dụng, xâm hại"."""
 

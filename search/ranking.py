@@ -125,6 +125,17 @@ class Intent:
     doc_type: str | None = None
     years: set[int] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # normalised content words
+    phrase: str = ""  # the whole query, normalised, type words kept ("ke hoach hanh dong")
+    # synonyms (the glossary): words of the query, and what else stands for them
+    alternatives: list[tuple[tuple[str, ...], list[tuple[str, ...]]]] = field(default_factory=list)
+
+    def add_synonyms(self, original: list[str], others: list[list[str]]) -> None:
+        """A document holding any of `others` in a field holds `original` there."""
+        words = tuple(normalise(" ".join(original)).split())
+        alternatives = [tuple(normalise(" ".join(other)).split()) for other in others]
+        alternatives = [alt for alt in alternatives if alt]
+        if words and alternatives:
+            self.alternatives.append((words, alternatives))
 
 
 def _key_parts(symbol: str) -> set[str]:
@@ -207,7 +218,11 @@ def understand(raw: str) -> Intent:
     ("quyết định 1863", "1472 QĐ"), the following year being its year."""
     intent = Intent()
     intent.number, consumed = _written_number(fold(raw).lower().replace("đ", "d"))
-    words = _read_words(intent, normalise(consumed).split())
+    tokens = normalise(consumed).split()
+    words = _read_words(intent, tokens)
+    intent.phrase = " ".join(
+        t for t in tokens if not t.isdigit() and (t in words or _is_type_word(t))
+    )
     if intent.number is not None:
         if intent.number.year is None and intent.years:
             intent.number.year = min(intent.years)
@@ -216,6 +231,13 @@ def understand(raw: str) -> Intent:
             intent.number.parts.add(intent.doc_type.lower())
     intent.words = words
     return intent
+
+
+TYPE_WORDS = {word for words, _code in TYPE_NAMES for word in words} | set(TYPE_CODES)
+
+
+def _is_type_word(token: str) -> bool:
+    return token in TYPE_WORDS
 
 
 @dataclass
@@ -228,7 +250,20 @@ class DocumentFields:
     year: int | None
     title: str  # normalised title and subject
     issuer: str  # normalised issuer name and place
-    head: str  # normalised head (preamble, headings)
+    head: str  # the distinct normalised words of the head's opening (preamble, headings)
+
+    def __post_init__(self) -> None:
+        """Each field's words as a set, and its BM25 length factor, worked out once."""
+        self.fields = []
+        for name, text, weight in (
+            ("title", self.title, TITLE),
+            ("issuer", self.issuer, ISSUER),
+            ("head", self.head, HEAD),
+        ):
+            tokens = text.split()
+            norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
+            self.fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
+        self.title_words = self.fields[0][0]
 
 
 def number_match(intent: NumberIntent, doc: DocumentFields) -> float:
@@ -269,6 +304,16 @@ class Scored:
     page_id: int
     score: float
     named: bool
+    title_share: float = 0.0  # share of the query's words its title holds
+
+
+def _found(present: set[str], words: list[str], alternatives) -> set[str]:
+    """The query words a field holds, a synonym standing for the words it replaces."""
+    found = {word for word in words if word in present}
+    for original, others in alternatives:
+        if any(all(w in present for w in other) for other in others):
+            found.update(original)
+    return found
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -290,50 +335,57 @@ def score_documents(
     words = list(dict.fromkeys(intent.words))
     weights = {w: (word_idf or {}).get(w, 1.0) for w in words}
     total = sum(weights.values()) or 1.0
-    newest = max(date_rank.values(), default=0) or 1
+    newest = len(date_rank) or 1  # ranks run from 0 (oldest) up
     out = []
     for doc in documents:
-        score = _field_score(doc, words, weights, total)
+        score = _field_score(doc, words, intent.alternatives, weights, total)
         score += BODY * body_share.get(doc.page_id, 0.0)
         score += _intent_score(intent, doc, words)
-        named = bool(intent.number) and number_match(intent.number, doc) > 0
+        surely = number_match(intent.number, doc) if intent.number else 0.0
+        named = surely > 0
         if named:
-            score += NAMED + number_match(intent.number, doc)
+            score += NAMED + surely
         if doc.page_id in exact:
             score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
         score += date_rank.get(doc.page_id, 0) / newest * 0.01
-        out.append(Scored(doc.page_id, score, named))
+        in_title = _found(doc.title_words, words, intent.alternatives) & set(words)
+        out.append(Scored(doc.page_id, score, named, len(in_title) / (len(words) or 1)))
     out.sort(key=lambda s: -s.score)
     return out
 
 
 def _field_score(
-    doc: DocumentFields, words: list[str], weights: dict[str, float], total: float
+    doc: DocumentFields,
+    words: list[str],
+    alternatives: list[tuple[tuple[str, ...], list[tuple[str, ...]]]],
+    weights: dict[str, float],
+    total: float,
 ) -> float:
     """BM25F-like: each query word, weighted by its rarity, in each weighted field,
-    normalised by the field's length."""
-    fields = []
-    for name, text, weight in (
-        ("title", doc.title, TITLE),
-        ("issuer", doc.issuer, ISSUER),
-        ("head", doc.head, HEAD),
-    ):
-        tokens = text.split()
-        norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
-        fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
-    return sum(
-        weights[word] / total * sum(weight for tokens, weight in fields if word in tokens)
-        for word in words
-    )
+    normalised by the field's length. A word stood for by a synonym found in the
+    field counts as found there."""
+    score = 0.0
+    for present, weight in doc.fields:
+        found = _found(present, words, alternatives) & weights.keys()
+        if found:
+            score += sum(weights[word] for word in found) / total * weight
+    return score
 
 
 def _intent_score(intent: Intent, doc: DocumentFields, words: list[str]) -> float:
-    """The whole query as a phrase in the title, the type and the years it names."""
+    """The whole query as a phrase in the title, the type and the years it names.
+    A type word inside a title the query quotes whole is part of the name
+    ("kế hoạch hành động quốc gia …" is the plan a Quyết định approves)."""
     score = 0.0
-    if len(words) >= 2 and f" {' '.join(intent.words)} " in f" {doc.title} ":
+    title = f" {doc.title} "
+    named_by_title = len(intent.phrase.split()) >= 3 and f" {intent.phrase} " in title
+    if named_by_title or (len(words) >= 2 and f" {' '.join(intent.words)} " in title):
         score += PHRASE_IN_TITLE
     if intent.doc_type:
-        score += TYPE_MATCH if doc.doc_type == intent.doc_type else TYPE_MISMATCH
+        if doc.doc_type == intent.doc_type or named_by_title:
+            score += TYPE_MATCH
+        else:
+            score += TYPE_MISMATCH
     for year in intent.years:
         if doc.year == year:
             score += YEAR_MATCH
@@ -343,50 +395,92 @@ def _intent_score(intent: Intent, doc: DocumentFields, words: list[str]) -> floa
 
 
 HEAD_CHARS = 2000
+NUMBER_VALUE = re.compile(r"0*(\d{1,9})")
 
 
-def fields_for(page_ids: Iterable[int]) -> list[DocumentFields]:
-    """The ranking fields of these documents (one query)."""
+def number_value(number_key: str) -> int | None:
+    """The number a key starts with ("56/2017/ND-CP" -> 56), for the indexed lookup."""
+    match = NUMBER_VALUE.match(number_key or "")
+    return int(match.group(1)) if match else None
+
+
+def ranking_row(page, head_folded: str):
+    """The RankingFields row of a document being indexed (the head's opening is
+    enough to rank on: reading it whole would be costly)."""
+    from search.models import RankingFields
+
+    issuer = page.issuer.name if page.issuer_id and page.issuer else ""
+    return RankingFields(
+        page=page,
+        number_value=number_value(page.number_key),
+        number_key=page.number_key or "",
+        doc_type=page.doc_type or "",
+        year=page.issued_on.year if page.issued_on else None,
+        title=normalise(fold(f"{page.title} {page.subject}")),
+        issuer=normalise(fold(f"{issuer} {page.place or ''}")),
+        head=" ".join(dict.fromkeys(TOKEN.findall(head_folded[:HEAD_CHARS].lower()))),
+    )
+
+
+KEPT_FIELDS = 20_000  # documents whose ranking fields a process keeps between searches
+
+
+def fields_for(
+    page_ids: Iterable[int], kept: dict[int, DocumentFields] | None = None
+) -> list[DocumentFields]:
+    """The ranking fields of these documents (one query of short columns); those
+    indexed before RankingFields existed are worked out from their page. `kept`
+    holds those read before (for as long as the index does not change)."""
+    from search.models import RankingFields
+
+    kept = {} if kept is None else kept
+    ids = set(page_ids)
+    found = [kept[pk] for pk in ids if pk in kept]
+    wanted = ids - kept.keys()
+    if wanted:
+        rows = RankingFields.objects.filter(page_id__in=wanted).values_list(
+            "page_id", "number_key", "doc_type", "year", "title", "issuer", "head"
+        )
+        read = [DocumentFields(*row) for row in rows]
+        missing = wanted - {doc.page_id for doc in read}
+        if missing:
+            read += _fields_from_pages(missing)
+        if len(kept) + len(read) > KEPT_FIELDS:
+            kept.clear()
+        kept.update((doc.page_id, doc) for doc in read)
+        found += read
+    return found
+
+
+def _fields_from_pages(ids: set[int]) -> list[DocumentFields]:
     from content.models import LegalDocumentPage
     from search.models import SearchDocument
 
-    ids = list(page_ids)
     heads = dict(
         SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "head_folded")
     )
-    rows = LegalDocumentPage.objects.filter(pk__in=ids).values_list(
-        "pk", "number_key", "doc_type", "issued_on", "title", "subject", "place", "issuer__name"
-    )
-    return [
-        DocumentFields(
-            page_id=pk,
-            number_key=number_key or "",
-            doc_type=doc_type or "",
-            year=issued_on.year if issued_on else None,
-            title=normalise(fold(f"{title} {subject}")),
-            issuer=normalise(fold(f"{issuer or ''} {place or ''}")),
-            # the head's opening is enough to rank on, and reading it whole is costly
-            head=" ".join(TOKEN.findall(heads.get(pk, "")[:HEAD_CHARS].lower())),
+    pages = LegalDocumentPage.objects.filter(pk__in=heads).select_related("issuer")
+    out = []
+    for page in pages:
+        row = ranking_row(page, heads[page.pk])
+        out.append(
+            DocumentFields(
+                page.pk, row.number_key, row.doc_type, row.year, row.title, row.issuer, row.head
+            )
         )
-        for pk, number_key, doc_type, issued_on, title, subject, place, issuer in rows
-    ]
+    return out
 
 
 def named_ids(intent: Intent, filters) -> list[int]:
     """Documents carrying the number the query names (any symbol; number_match
-    decides), within the filters."""
-    from django.db.models import Q
-
+    decides), within the filters: through the index of numbers."""
     from search.filtering import apply_filters
-    from search.models import SearchDocument
+    from search.models import RankingFields, SearchDocument
 
     if intent.number is None:
         return []
-    n = intent.number.number
-    starts = {f"{n:02d}/", f"{n}/", f"{n:02d}-", f"{n}-"}
-    condition = Q()
-    for start in starts:
-        condition |= Q(number_key__startswith=start)
-    documents = SearchDocument.objects.filter(condition)
-    documents = apply_filters(documents, filters)
+    ids = RankingFields.objects.filter(number_value=intent.number.number).values_list(
+        "page_id", flat=True
+    )
+    documents = apply_filters(SearchDocument.objects.filter(page_id__in=list(ids[:200])), filters)
     return list(documents.values_list("page_id", flat=True)[:50])

@@ -66,7 +66,7 @@ def highlight(headline: str) -> str:
     return escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
 
 
-SEARCH_TABLES = ["search_searchdocument", "search_searchentry"]
+SEARCH_TABLES = ["search_searchdocument", "search_searchentry", "search_rankingfields"]
 
 
 def settle_tables(tables: list[str]) -> None:

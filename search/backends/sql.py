@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
 from search.query import ParsedQuery
-from search.ranking import STOPWORDS, fields_for, idf, named_ids, score_documents, understand
+from search.ranking import (
+    STOPWORDS,
+    fields_for,
+    idf,
+    named_ids,
+    score_documents,
+    understand,
+)
 from search.snippets import make_snippet, whole_words
 from search.types import EngineResult, Facets, Filters, Hit
 
@@ -125,6 +133,10 @@ def top(
     return ordered
 
 
+def _is_number(clause) -> bool:
+    return any(term.folded.isdigit() for alternative in clause for term in alternative)
+
+
 class DocumentLevelEngine(SearchEngine):
     """Search in two steps that both database engines share: find the ids of the
     matching documents (and of those matching exactly as typed), count facets and
@@ -183,8 +195,9 @@ class DocumentLevelEngine(SearchEngine):
         return self.ranked(query, filters, matched, exact, head, facts, offset, limit)
 
     def relaxed(self, query: ParsedQuery, filters: Filters, wanted: int) -> dict[int, float]:
-        """When few documents hold every word: those holding at least half of the
-        query's weight (each clause weighted by its rarity), and that share."""
+        """When few documents hold every word: the `wanted` documents holding the
+        most of the query's weight (each clause weighted by its rarity; a word found
+        nowhere, a typo, weighs nothing unless it is a number), with that share."""
         clauses = [c for c in query.clauses if c[0][0].folded not in STOPWORDS or len(c[0]) > 1]
         if len(clauses) < 2:
             return {}
@@ -193,29 +206,33 @@ class DocumentLevelEngine(SearchEngine):
         for clause in clauses:
             single = ParsedQuery(raw=query.raw, clauses=[clause])
             found.append(set(self.id_sets(single, filters, exact=False, head=False)[0]))
-        weights = [idf(len(ids), total) for ids in found]
+        weights = [
+            idf(len(ids), total) if ids or _is_number(clause) else 0.0
+            for clause, ids in zip(clauses, found, strict=True)
+        ]
         whole = sum(weights) or 1.0
-        share: dict[int, float] = {}
+        share: Counter = Counter()
         for ids, weight in zip(found, weights, strict=True):
-            for pk in ids:
-                share[pk] = share.get(pk, 0.0) + weight / whole
-        kept = {pk: s for pk, s in share.items() if s >= RELAXED_SHARE}
-        return dict(heapq.nlargest(wanted, kept.items(), key=lambda item: item[1]))
+            share.update(dict.fromkeys(ids, weight / whole))
+        return dict(share.most_common(wanted))
 
     def ranked(self, query, filters, matched, exact, head, facts, offset, limit) -> EngineResult:
         """Relevance (search.ranking) over the best candidates: those holding every
         word (the first RANKING_POOL in tiers), those the query names by number,
         and, when few hold every word, those holding most of them."""
         intent = understand(query.raw)
-        # the words of synonyms (the glossary) count in the fields too
-        intent.words += [t.folded for clause in query.clauses for alt in clause[1:] for t in alt]
+        # the synonyms (the glossary) stand for the words they replace in the fields too
+        for clause in query.clauses[:]:
+            if len(clause) > 1:
+                intent.add_synonyms(
+                    [t.folded for t in clause[0]], [[t.folded for t in alt] for alt in clause[1:]]
+                )
         wanted = max(RANKING_POOL, offset + limit)
         pool = top(matched, exact, head, facts, "relevance", wanted) if matched else []
         body_share = dict.fromkeys(pool, 1.0)
         everything = set(matched)
         if len(matched) < RELAX_BELOW:
             loose = self.relaxed(query, filters, wanted)
-            everything.update(loose)
             for pk, share in loose.items():
                 body_share.setdefault(pk, share)
         named = [pk for pk in named_ids(intent, filters) if pk in facts.ids]
@@ -224,12 +241,21 @@ class DocumentLevelEngine(SearchEngine):
             return EngineResult(hits=[], total=0, facets=Facets())
         scored = score_documents(
             intent,
-            fields_for(candidates),
+            fields_for(candidates, facts.ranking_fields),
             body_share=body_share,
             exact=exact,
             date_rank=facts.date_rank,
         )
-        scored = [s for s in scored if s.named or s.page_id in body_share]
+        # shown: what the query names, what holds most of its weight, and what
+        # holds most of its words in the title ("đuối nước mùa hè": the Chỉ thị
+        # on drowning, though no text says "mùa hè")
+        scored = [
+            s
+            for s in scored
+            if s.named
+            or body_share.get(s.page_id, 0.0) >= RELAXED_SHARE
+            or s.title_share >= RELAXED_SHARE
+        ]
         everything.update(s.page_id for s in scored)
         page = scored[offset : offset + limit]
         hits, bodies = hits_for([(s.page_id, s.score) for s in page], query)

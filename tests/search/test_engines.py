@@ -26,6 +26,7 @@ GAPS = {
         "named_before_citing": "search.ranking is not applied to Elasticsearch hits",
         "abbreviations": "abbreviations are expanded by search.ranking",
         "place": "issuer and place fields are scored by search.ranking",
+        "typo": "documents holding most of the query's weight are found by search.backends.sql",
     }
 }
 
@@ -130,3 +131,13 @@ def test_a_place_finds_what_was_issued_there(engine):
 @behaviour("glossary")
 def test_an_english_query_finds_the_vietnamese_texts(engine):
     assert "1472/QĐ-TTg" in numbers("child abuse")
+
+
+@behaviour("typo")
+def test_a_word_found_nowhere_does_not_hide_the_others(engine):
+    assert numbers("kế hoạch ubnd hải phòngg")[:1] == ["03/KH-UBND"]
+
+
+@behaviour("number")
+def test_a_number_not_in_the_library_finds_nothing(engine):
+    assert numbers("4128/QĐ-BYT") == []

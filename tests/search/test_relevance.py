@@ -4,13 +4,16 @@ database the tests run (SQLite, or PostgreSQL with DATABASE_URL)."""
 import pytest
 
 from search.evaluation import Judged, Outcome, Report, evaluate, twins_of
-from search.ranking import understand
+from search.ranking import DocumentFields, score_documents, understand
 
-# The issue's bars. Part of the corpus metadata is still parsed poorly on this
-# branch (numbers, titles and types of a few texts: the importer's work), so the
-# bars are checked as an expected failure and a floor guards what is reached.
+# The issue's bars. MRR@10 and accent agreement are met; number success@1 and
+# recall@10 are not: the importer cannot read corpus text 019 (its whole opening
+# on one line, behind the cover of the guideline it approves), so "4128/QĐ-BYT"
+# and its title query find nothing, and one lay query ("bạo hành ở trường" for
+# texts on "bạo lực học đường") misses. The bars are an expected failure until
+# then; the floor guards what is reached.
 BARS = {"number_success_at_1": 1.0, "mrr": 0.95, "recall": 0.98, "accent_agreement": 1.0}
-FLOOR = {"number_success_at_1": 0.95, "mrr": 0.90, "recall": 0.93, "accent_agreement": 1.0}
+FLOOR = {"number_success_at_1": 0.98, "mrr": 0.95, "recall": 0.97, "accent_agreement": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,7 @@ def test_relevance_floor(report):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(reason="bars of issue 13 not reached on this branch (see README)", strict=False)
+@pytest.mark.xfail(reason="text 019 is not imported (importer); see README", strict=False)
 def test_relevance_bars(report):
     figures = _figures(report)
     assert all(figures[name] >= BARS[name] for name in BARS), figures
@@ -78,3 +81,39 @@ def test_metrics_and_twins():
     plain = Judged("d", "son la", ("x",), (), "twin")
     pairs = twins_of([Outcome(accented, ["x"]), Outcome(plain, ["x"]), Outcome(twin, [])])
     assert [(a.judged.id, b.judged.id) for a, b in pairs] == [("c", "d")]
+
+
+def _order(query: str, *documents: DocumentFields, synonyms=()) -> list[int]:
+    intent = understand(query)
+    for original, others in synonyms:
+        intent.add_synonyms(original.split(), [other.split() for other in others])
+    scored = score_documents(
+        intent,
+        documents,
+        body_share=dict.fromkeys((d.page_id for d in documents), 1.0),
+        exact=set(),
+        date_rank={d.page_id: d.page_id for d in documents},
+    )
+    return [s.page_id for s in scored]
+
+
+def test_a_title_quoted_whole_names_the_document_whatever_its_type():
+    # the plan approved by a Quyết định, against a newer Kế hoạch merely on the topic
+    approving = DocumentFields(
+        1, "1863/QD-TTG", "QD", 2019,
+        "quyet dinh phe duyet ke hoach hanh dong quoc gia phong chong bao luc xam hai tre em",
+        "ttg", "",
+    )  # fmt: skip
+    plan = DocumentFields(
+        2, "03/KH-UBND", "KH", 2021,
+        "ke hoach trien khai cong tac phong chong bao luc xam hai tre em", "ubnd", "",
+    )  # fmt: skip
+    query = "kế hoạch hành động quốc gia phòng, chống bạo lực, xâm hại trẻ em"
+    assert _order(query, approving, plan) == [1, 2]
+    assert _order("kế hoạch phòng chống bạo lực", approving, plan)[0] == 2
+
+
+def test_a_synonym_stands_for_the_words_it_replaces():
+    drowning = DocumentFields(1, "17/CT-TTG", "CT", 2016, "chi thi phong chong duoi nuoc", "", "")
+    other = DocumentFields(2, "", "KH", 2020, "ke hoach phong chong tai nan", "", "")
+    assert _order("drowning", drowning, other, synonyms=[("drowning", ["duoi nuoc"])])[0] == 1

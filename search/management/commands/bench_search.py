@@ -20,8 +20,9 @@ from search.backends.postgres import settle_tables
 from search.backends.sqlite import optimize_fts
 from search.bench import build_corpus
 from search.indexing import document_for
-from search.models import SearchDocument, SearchEntry
+from search.models import RankingFields, SearchDocument, SearchEntry
 from search.query import WORD
+from search.ranking import ranking_row
 from search.service import search_documents
 from search.types import Filters, SearchRequest
 
@@ -164,7 +165,7 @@ class Command(BaseCommand):
         built = time.perf_counter() - started
         out.write(f"corpus built in {built:.1f}s ({len(corpus.entries)} search rows)")
 
-        ours_tables = ["search_searchentry", "search_searchdocument"] + (
+        ours_tables = ["search_searchentry", "search_searchdocument", "search_rankingfields"] + (
             [
                 f"search_{t}_{p}"
                 for t in ("doc_words_fts", "doc_exact_fts", "head_fts")
@@ -181,7 +182,11 @@ class Command(BaseCommand):
         size_before = table_bytes(ours_tables)
         started = time.perf_counter()
         SearchEntry.objects.bulk_create(corpus.entries, batch_size=2000)
-        SearchDocument.objects.bulk_create(documents_of(corpus), batch_size=1000)
+        documents = documents_of(corpus)
+        SearchDocument.objects.bulk_create(documents, batch_size=1000)
+        RankingFields.objects.bulk_create(
+            [ranking_row(doc.page, doc.head_folded) for doc in documents], batch_size=1000
+        )
         get_engine().settle()
         index_seconds = time.perf_counter() - started
         index_bytes = table_bytes(ours_tables) - size_before

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from search.backends import engine_name, get_engine
 from search.indexing import documents_to_index, index_pages
-from search.models import SearchDocument, SearchEntry
+from search.models import RankingFields, SearchDocument, SearchEntry
 
 BATCH = 200
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         engine.reset()
         SearchEntry.objects.all().delete()
         SearchDocument.objects.all().delete()
+        RankingFields.objects.all().delete()
         documents = documents_to_index()
         total = documents.count()
         progress = None
