@@ -82,10 +82,12 @@ def test_exact_matches_rank_above_folded_ones(corpus, word):
 
 def test_documents_holding_every_word_come_first(corpus):
     """Every word must match, except when few documents hold them all: those
-    holding most of the query's weight (rare words weigh most) then follow."""
+    holding most of the query's weight (rare words weigh most) then follow, and
+    a word found nowhere (a typo) hides nothing, but finds nothing on its own."""
     decree = LegalDocumentPage.objects.get(number="56/2017/NĐ-CP")
     assert decree.pk in page_ids("diễn đàn trẻ em")
-    assert page_ids("diễn đàn khủnglongbaochua") == []
+    assert decree.pk in page_ids("diễn đàn khủnglongbaochua")
+    assert page_ids("khủnglongbaochua") == []
     from search.models import SearchDocument
 
     holds_all = [
@@ -238,13 +240,13 @@ def test_edited_text_is_searchable_at_once(corpus):
 
 
 def test_synonyms_are_used_at_query_time(corpus):
-    assert page_ids("ấu dâm") == []
-    Synonym.objects.create(terms="ấu dâm, xâm hại")
+    assert page_ids("pedophile") == []
+    Synonym.objects.create(terms="pedophile, xâm hại")
     from django.core.cache import cache
 
     cache.clear()
     abuse = set(page_ids('"xâm hại"'))
-    assert abuse and abuse <= set(page_ids("ấu dâm"))
+    assert abuse and abuse <= set(page_ids("pedophile"))
 
 
 def test_search_page_shows_hits_facets_and_anchor_links(corpus, client):
