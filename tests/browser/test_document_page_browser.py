@@ -72,7 +72,7 @@ def test_on_a_phone_the_text_starts_in_the_first_screen(phone, library):
 
 def test_the_english_library_on_a_phone(phone, library):
     phone.goto("/en/van-ban/")
-    assert "5 documents" in phone.locator("[role=status]").inner_text()
+    assert "5 documents" in phone.locator("main [role=status]").inner_text()
     assert phone.locator(".documents a[lang=vi]").count() == 5
     violations = run_axe(phone)
     assert not violations, describe(violations)
