@@ -7,7 +7,12 @@ Applied to the cleaned text before paragraphs are assembled:
   ("Số: 06/2019/NQ-HĐTP Hà Nội, ngày 01 tháng 10 năm 2019 NGHỊ QUYẾT") is cut
   before the number, before the place and date, and after the year;
 - a place and date hard-wrapped over lines ("Lào" / "Cai, ngày 24 tháng 9" /
-  "năm 2019") is joined back into one line.
+  "năm 2019") is joined back into one line;
+- a document that PDF extraction flattened onto one line (header, basis and
+  articles run together) is broken before the markers it is laid out by: runs
+  of capitals (issuer, motto, type heading, authority), "Số:", the place and
+  date, "Căn cứ" (or "Căn" left of it), "Xét đề nghị", "Điều", numbered
+  points after a sentence, "Nơi nhận", the signature authority.
 Nothing is guessed: only line boundaries change.
 """
 
@@ -43,6 +48,79 @@ _PLACE_TAIL = re.compile(rf"^[{UP}]?[{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,3}
 _PLACE_HEAD = re.compile(
     rf"^(?:(?:TP|Tp)\.\s*)?[{UP}][{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,2}}$"
 )
+
+
+# A flattened document: one long line holding the header (motto or number line) and
+# the body after it (basis, article, recipients).
+_RUN_ON_LENGTH = 400
+_HEADER_MARK = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|(?<!\w)Số\s*:", re.IGNORECASE
+)
+_BODY_MARK = re.compile(rf"(?<!\w)(?:Căn\s+cứ|Căn\s+[{UP}]|Điều\s|Nơi\s+nhận)")
+# Where a new line starts inside a flattened document.
+_RUN_ON_BREAK = re.compile(
+    rf"""(?<=\S)\s+(?=
+        Căn\s+cứ\b|Căn\s+[{UP}]|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị
+      | (?:Điều|ĐIỀU)\s+(?:\d+[a-z]?\s*[.:]|[{UP}][{LOW}])  # "Điều 2." or "Điều" without its number
+      | Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s*[{UP}]
+    )
+    | (?<=[.;:])\s+(?=\d{{1,2}}(?:\.\d{{1,2}})*\.\s+[{UP}]|[a-zđ]\)\s|[-–+•]\s)  # 1. a) -
+    | (?<=\./\.)\s+                                           # after the end mark
+    | \s*[-–—_]*\s*o0o\s*[-–—_]*(?=\s|$)                       # a "-o0o-" rule
+    """,
+    re.VERBOSE,
+)
+_NUMBER_ANYWHERE = re.compile(r"(?<!\w)Số\s*:")
+
+
+def _caps_word(token: str) -> bool:
+    """A word in capitals ("BỘ", "TRƢỞNG", "I."), not a number or symbol ("/QĐ-BYT")."""
+    return token.isupper() and not any(ch.isdigit() or ch == "/" for ch in token)
+
+
+def _break_caps_runs(line: str) -> list[str]:
+    """Cut before and after every run of two or more words in capitals."""
+    tokens = list(re.finditer(r"\S+", line))
+    cuts: list[int] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and (
+            _caps_word(tokens[j].group())
+            or (j > i and tokens[j].group() in {"-", "–"} and j + 1 < len(tokens))
+        ):
+            j += 1
+        while j > i and not _caps_word(tokens[j - 1].group()):
+            j -= 1  # a run ends on a word, not on a dash
+        if j - i >= 2:
+            cuts += [tokens[i].start(), tokens[j - 1].end()]
+            i = j
+        else:
+            i += 1
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
+
+
+def _is_run_on(line: str) -> bool:
+    header = _HEADER_MARK.search(line)
+    return (
+        len(line) > _RUN_ON_LENGTH
+        and header is not None
+        and _BODY_MARK.search(line, header.end()) is not None
+    )
+
+
+def break_run_on(text: str) -> str:
+    """Lay out again a document that extraction put on one line (see module doc)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not _is_run_on(line):
+            out.append(line)
+            continue
+        for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
+            for part in _break_caps_runs(piece):
+                out.extend(_split_header_line(part) if _NUMBER_ANYWHERE.search(part) else [part])
+    return "\n".join(out)
 
 
 def literal_breaks(text: str) -> str:

@@ -24,7 +24,13 @@ import re
 
 from base.vietnamese import VN_LOWER, VN_UPPER, clean_text
 from content.importer.doctypes import code_for_name
-from content.importer.layout import cut_motto, literal_breaks, repair_header, split_cells
+from content.importer.layout import (
+    break_run_on,
+    cut_motto,
+    literal_breaks,
+    repair_header,
+    split_cells,
+)
 
 LOW = VN_LOWER
 UP = VN_UPPER
@@ -174,7 +180,7 @@ def _strip_emphasis(text: str) -> str:
 
 def raw_lines(text: str) -> list[str]:
     """Cleaned lines: NFC, no motto, no emphasis, separators as blank lines."""
-    text = _strip_emphasis(clean_text(literal_breaks(text)))
+    text = break_run_on(_strip_emphasis(clean_text(literal_breaks(text))))
     text = _MOTTO.sub("\n\n", cut_motto(text))
     lines = []
     for line in repair_header(split_cells(text.split("\n"))):

@@ -35,7 +35,13 @@ from content.importer.casing import (
     sentence_start,
     title_case,
 )
-from content.importer.citations import NUMBER_PATTERN, find_citations, paragraph_relation
+from content.importer.citations import (
+    DATE_PATTERN,
+    NUMBER_PATTERN,
+    find_citations,
+    iso_date,
+    paragraph_relation,
+)
 from content.importer.doctypes import DOC_TYPES, code_for_name, code_for_symbol, type_names
 from content.importer.encodings import repair_encoding
 from content.importer.lines import ends_sentence, is_authority_line, is_caps, is_marker, prepare
@@ -61,6 +67,10 @@ _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d][^,]{0,40}?)\s*,\s*ngày\b[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*"
     r"tháng[\s.…_]*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})"
 )
+# The text naming itself with a full date: "kèm theo Quyết định số 4128/QĐ-BYT ngày 29/7/2016".
+_SELF_DATED = re.compile(rf"(?<!\w)số\s*:?\s*{NUMBER_PATTERN}\s*,?\s+ngày\s+{DATE_PATTERN}")
+# How far into the text the real header (a number line) is looked for behind a cover.
+_COVER_PARAGRAPHS = 30
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.")
@@ -70,7 +80,8 @@ _AUTHORITY_SPLIT = re.compile(r"\b(TM|KT|TL|TUQ|Q)\.\s*")
 _SIGNED_NOTE = re.compile(r"^[\[(\s]*(?:Đã\s+ký|đã\s+ký|Ký)[)\]\s.]*$")
 # A person's name: 2-6 capitalised syllables.
 _PERSON = re.compile(rf"^[{UP}][{LOW}]*(?:\s+[{UP}][{LOW}]*){{1,5}}$")
-_BASIS = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét)\b")
+# "Căn" before a capital is "Căn cứ" whose second word extraction dropped.
+_BASIS = re.compile(rf"^(?:Căn cứ|Căn(?=\s[{UP}])|Thực hiện|Theo đề nghị|Xét)\b")
 # A basis line, also with its words damaged by extraction ("Căn cLuật ...").
 _BASIS_LIKE = re.compile(r"^(?:Căn\b|Căn c|Thực hiện\b|Theo đề nghị|Xét\b)")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -157,7 +168,12 @@ def parse_text(text: str) -> ParsedDocument:
     paragraphs = [
         _END_MARK.sub(".", p) if i == body_end - 1 else p for i, p in enumerate(paragraphs)
     ]
-    header = _Header(doc, paragraphs, body_end)
+    cover = _header_start(paragraphs, body_end)
+    if cover:
+        skipped = " ".join(paragraphs[:cover])
+        shown = skipped if len(skipped) <= 80 else f"{skipped[:80]}…"
+        doc.warnings.append(f"Bỏ qua {cover} đoạn (trang bìa) trước phần đầu văn bản: “{shown}”")
+    header = _Header(doc, paragraphs, body_end, cover)
     start = header.read()
     normative = is_normative(paragraphs[start:body_end])
     first = next(
@@ -198,6 +214,25 @@ def _body_end(paragraphs: list[str]) -> int:
     return end
 
 
+def _header_start(paragraphs: list[str], end: int) -> int:
+    """Index of the real header when a cover comes before it, else 0.
+
+    The header is the first number line ("Số: 4128/QĐ-BYT") next to a place-date
+    line, with the issuer's capitals above it; what comes before is a cover
+    (title page of a guide issued with the decision) and is no header.
+    """
+    for index in range(min(end, _COVER_PARAGRAPHS)):
+        if not _NUMBER_LINE.match(paragraphs[index]):
+            continue
+        near = paragraphs[max(0, index - 1) : index + 2]
+        if not any(_PLACE_DATE.match(p) for p in near):
+            return 0
+        while index > 0 and is_caps(paragraphs[index - 1]):
+            index -= 1
+        return index
+    return 0
+
+
 def _split_closing(body: list[str]) -> tuple[list[str], list[str]]:
     """Trailing "Trên đây ..." paragraphs close the document; they are no section text."""
     cut = len(body)
@@ -209,16 +244,17 @@ def _split_closing(body: list[str]) -> tuple[list[str], list[str]]:
 class _Header:
     """Reads the header paragraphs in order and fills the document."""
 
-    def __init__(self, doc: ParsedDocument, paragraphs: list[str], end: int) -> None:
+    def __init__(self, doc: ParsedDocument, paragraphs: list[str], end: int, start: int) -> None:
         self.doc = doc
         self.paragraphs = paragraphs
         self.end = end
-        self.index = 0
+        self.index = start
         self.caps: list[str] = []
         self.subject_caps = False
         self.letter = False
         self.number_kind: str | None = None
         self.type_code: str | None = None
+        self.date: tuple[str | None, str | None, str] | None = None
 
     def read(self) -> int:
         """Consume header paragraphs; return the index where the preamble starts."""
@@ -226,6 +262,7 @@ class _Header:
             paragraph = self.paragraphs[self.index]
             if not self._step(paragraph):
                 break
+        self._set_header_date()
         self._issuer_from_caps()
         return self.index
 
@@ -272,9 +309,21 @@ class _Header:
         if not match or self.doc.place:
             return False
         self.doc.place = match.group("place").strip()
-        _set_date(self.doc, match.group("d"), match.group("m"), match.group("y"))
+        self.date = match.group("d"), match.group("m"), match.group("y")
         self.index += 1
         return True
+
+    def _set_header_date(self) -> None:
+        """The header's date; a month left blank is taken from the text naming itself."""
+        if self.date is None:
+            return
+        day, month, year = self.date
+        if day and not month:
+            text = "\n".join(self.paragraphs)
+            month, words = _month_from_own_reference(self.doc.number_key, text, day, year)
+            if month:
+                self.doc.warnings.append(f"Tháng ban hành để trống ở phần đầu; lấy từ “{words}”")
+        _set_date(self.doc, day, month, year)
 
     def _letter(self, paragraph: str) -> bool:
         if not paragraph.startswith("V/v"):
@@ -396,6 +445,28 @@ def _set_number(doc: ParsedDocument, match: re.Match[str]) -> None:
         doc.warnings.append(f"Số văn bản để trống (chỉ có ký hiệu /{symbol})")
 
 
+def _month_from_own_reference(
+    number_key: str | None, text: str, day: str, year: str
+) -> tuple[str | None, str]:
+    """(month, words) from the text citing its own number on the same day and year.
+
+    "kèm theo Quyết định số 4128/QĐ-BYT ngày 29/7/2016" completes a header dated
+    "ngày 29 tháng năm 2016"; any disagreement leaves the month blank.
+    """
+    for match in _SELF_DATED.finditer(text) if number_key else ():
+        year_part = match.group("year")
+        number = f"{match.group('num')}/{year_part + '/' if year_part else ''}{match.group('sym')}"
+        iso = iso_date(match)
+        if (
+            iso
+            and normalise_number(number) == number_key
+            and iso[:4] == year
+            and int(iso[8:]) == int(day)
+        ):
+            return iso[5:7], " ".join(match.group().split())
+    return None, ""
+
+
 def _set_date(doc: ParsedDocument, day: str | None, month: str | None, year: str) -> None:
     try:
         if day and month:
@@ -409,7 +480,8 @@ def _set_date(doc: ParsedDocument, day: str | None, month: str | None, year: str
             doc.warnings.append("Ngày ban hành để trống (chỉ có tháng/năm)")
         else:
             doc.issued_on, doc.issued_precision = f"{int(year):04d}", "year"
-            doc.warnings.append("Ngày, tháng ban hành để trống (chỉ có năm)")
+            blank = "Tháng" if day else "Ngày, tháng"
+            doc.warnings.append(f"{blank} ban hành để trống (chỉ có năm)")
     except ValueError:
         doc.warnings.append(f"Ngày ban hành không hợp lệ: {day or '..'}/{month or '..'}/{year}")
 

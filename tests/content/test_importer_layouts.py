@@ -118,6 +118,70 @@ def test_literal_line_breaks_of_scraped_text() -> None:
     )
 
 
+# -- a PDF text flattened onto one line, behind a cover ---------------------------------
+
+COVER = (
+    "BỘ GIÁO DỤC VÀ ĐÀO TẠO -o0o- TÀI LIỆU HƯỚNG DẪN công tác y tế trường học "
+    "(Ban hành kèm theo Quyết định số 215/QĐ-BGDĐT ngày {cover_date} của Bộ trưởng "
+    "Bộ Giáo dục và Đào tạo) Hà Nội, 2019 "
+)
+ONE_LINE_DECISION = (
+    "BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự - Hạnh phúc "
+    "Số: 215 /QĐ-BGDĐT Hà Nội, ngày 12 tháng năm 2019 QUYẾT ĐỊNH Về việc ban hành tài liệu "
+    "hướng dẫn công tác y tế trường học BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO Căn Nghị định số "
+    "69/2017/NĐ-CP ngày 25 tháng 5 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ của "
+    "Bộ Giáo dục và Đào tạo; Xét đề nghị của Vụ trưởng Vụ Giáo dục thể chất, QUYẾT ĐỊNH: "
+    "Điều 1. Ban hành kèm theo Quyết định này tài liệu hướng dẫn công tác y tế trường học. "
+    "Điều 2. Quyết định có hiệu lực kể từ ngày ký. Nơi nhận: - Như Điều 2; - Lưu: VT. "
+    "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An"
+)
+
+
+def test_one_line_pdf_text_behind_a_cover_reads_like_the_printed_decision() -> None:
+    doc = parse_text(COVER.format(cover_date="12/3/2019") + ONE_LINE_DECISION)
+    assert (doc.number, doc.doc_type, doc.issuer, doc.place) == (
+        "215/QĐ-BGDĐT",
+        "QD",
+        "Bộ Giáo dục và Đào tạo",
+        "Hà Nội",
+    )
+    assert doc.title == "Quyết định về việc ban hành tài liệu hướng dẫn công tác y tế trường học"
+    # The header left the month blank; the cover's "kèm theo Quyết định số 215/QĐ-BGDĐT
+    # ngày 12/3/2019" names the same number, day and year, and says so in a warning.
+    assert (doc.issued_on, doc.issued_precision) == ("2019-03-12", "day")
+    assert any("215/QĐ-BGDĐT ngày 12/3/2019" in w for w in doc.warnings)
+    assert any("trang bìa" in w and "TÀI LIỆU HƯỚNG DẪN" in w for w in doc.warnings)
+    assert "TÀI LIỆU HƯỚNG DẪN" not in doc.preamble
+    assert doc.basis[0].startswith("Căn Nghị định số 69/2017/NĐ-CP")
+    assert [s.label for s in doc.sections] == ["Điều 1.", "Điều 2."]
+    assert doc.references() == ["69/2017/NĐ-CP"]
+    assert doc.recipients == ["Như Điều 2", "Lưu: VT"]
+    assert (doc.signer, doc.signer_title) == ("Nguyễn Văn An", "Thứ trưởng")
+
+
+def test_cover_on_lines_of_its_own_is_skipped() -> None:
+    doc = parse_text(
+        "TÀI LIỆU HƯỚNG DẪN\nCông tác y tế trường học\nHà Nội, 2019\n"
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 215/QĐ-BGDĐT\nHà Nội, ngày 12 tháng 3 năm 2019\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành tài liệu hướng dẫn\nCăn cứ Luật Giáo dục;\nĐiều 1. Ban hành."
+    )
+    assert (doc.doc_type, doc.issuer, doc.issued_on) == (
+        "QD",
+        "Bộ Giáo dục và Đào tạo",
+        "2019-03-12",
+    )
+    assert doc.title == "Quyết định về việc ban hành tài liệu hướng dẫn"
+
+
+@pytest.mark.parametrize(
+    "cover", ["", COVER.format(cover_date="15/3/2019")], ids=["no-cover", "other-day"]
+)
+def test_blank_month_is_never_invented(cover: str) -> None:
+    doc = parse_text(cover + ONE_LINE_DECISION)
+    assert (doc.issued_on, doc.issued_precision) == ("2019", "year")
+    assert "Tháng ban hành để trống (chỉ có năm)" in doc.warnings
+
+
 # -- titles ----------------------------------------------------------------------------
 
 
