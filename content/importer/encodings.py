@@ -9,7 +9,9 @@ The legacy tables are applied only when the text holds no real Vietnamese
 letter (ơ, ư, đ, ạ ...) and many characters that only those fonts produce, so
 correct text is never touched. Every conversion is reported in a warning.
 Windows-1258 combining sequences are decoded by Python's cp1258 codec and
-composed by NFC in ``clean_text``.
+composed by NFC in ``clean_text``. Texts copied out of PDFs made with some
+Vietnamese fonts write "ư" as "ƣ" (U+01A3, a letter Vietnamese never uses):
+"Hƣớng dẫn" is read as "Hướng dẫn".
 """
 
 from __future__ import annotations
@@ -114,12 +116,19 @@ def _from_vni(text: str) -> str:
 _CP1258_SEQUENCE = re.compile("[âêôăơưÂÊÔĂƠƯ][\u0300\u0301\u0303\u0309\u0323]")
 
 
+_PDF_OI = re.compile("[\u01a2\u01a3]")
+_PDF_OI_TO_U = str.maketrans({"\u01a3": "ư", "\u01a2": "Ư"})
+
+
 def repair_encoding(text: str) -> tuple[str, list[str]]:
     """The text in correct Unicode (NFC), and a warning for each conversion made."""
     warnings: list[str] = []
     if _CP1258_SEQUENCE.search(text):
         warnings.append("Đã ghép dấu thanh tổ hợp (kiểu Windows-1258) thành chữ dựng sẵn")
     text = unicodedata.normalize("NFC", text)
+    if _PDF_OI.search(text):
+        warnings.append("Đã sửa chữ “ƣ” (lỗi phông khi chép từ PDF) thành “ư”")
+        text = unicodedata.normalize("NFC", text.translate(_PDF_OI_TO_U))
     if _REAL_VIETNAMESE.search(text):
         return text, warnings  # correct Unicode; ftfy would read "Ã\u00a0" as "à"
     import ftfy  # only when importing texts: not in every web process's memory

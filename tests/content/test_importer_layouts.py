@@ -312,6 +312,15 @@ def test_windows_1258_combining_sequences_are_composed() -> None:
     assert any("Windows-1258" in w for w in doc.warnings)
 
 
+def test_pdf_font_oi_for_u_is_read_as_u_with_a_warning() -> None:
+    """Copied from a PDF, "Hướng dẫn" arrives as "Hƣớng dẫn" (U+01A3): the
+    title a reader sees and searches for is the Vietnamese one."""
+    doc = parse_text(HEADER + "KẾ HOẠCH\nHƣớng dẫn bảo vệ trẻ em trong trƣờng học\n" + BODY)
+    assert doc.title == "Kế hoạch hướng dẫn bảo vệ trẻ em trong trường học"
+    assert not any("ƣ" in section.text for section in doc.sections)
+    assert any("ƣ" in w for w in doc.warnings)
+
+
 def test_correct_text_is_never_converted() -> None:
     doc = parse_text(HEADER + "KẾ HOẠCH\nBẢO VỆ TRẺ EM\n" + BODY)
     assert doc.warnings == []

@@ -4,9 +4,12 @@ Builds a synthetic corpus inside a transaction (rolled back at the end), indexes
 it for both, runs the same query mix through both, and prints the figures.
 """
 
+import cProfile
+import io
+import pstats
 import statistics
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, OperationalError, connection, transaction
@@ -143,12 +146,26 @@ class Command(BaseCommand):
             help="seconds after which one query through Wagtail's search is stopped "
             "(its time then counts as this limit, so the baseline figures are lower bounds)",
         )
+        parser.add_argument(
+            "--no-baseline",
+            action="store_true",
+            help="measure ours only (Wagtail's index is neither built nor queried)",
+        )
+        parser.add_argument(
+            "--profile",
+            type=int,
+            default=0,
+            metavar="N",
+            help="profile our query mix (cProfile) and print its N costliest functions",
+        )
 
     def handle(self, *args, docs, repeat, seed, baseline_repeat, baseline_timeout, **options):
         if not LegalLibraryPage.objects.exists():
             raise CommandError("No legal library page: run `manage.py load_demo` first.")
         self.baseline_timeout = baseline_timeout
         self.baseline_stopped = 0
+        self.with_baseline = not options["no_baseline"]
+        self.profile = options["profile"]
         try:
             with transaction.atomic():
                 self.run(docs, repeat, seed, baseline_repeat)
@@ -191,7 +208,56 @@ class Command(BaseCommand):
         index_seconds = time.perf_counter() - started
         index_bytes = table_bytes(ours_tables) - size_before
 
-        base_before = table_bytes(base_tables)
+        if self.with_baseline:
+            baseline_index_seconds, baseline_bytes = self.index_baseline(corpus, base_tables)
+            out.write(
+                f"index: ours {index_seconds:.1f}s {index_bytes / 1e6:.1f} MB; wagtail default "
+                f"{baseline_index_seconds:.1f}s {baseline_bytes / 1e6:.1f} MB"
+            )
+        else:
+            out.write(f"index: ours {index_seconds:.1f}s {index_bytes / 1e6:.1f} MB")
+
+        flush_writes()
+        mix = self.query_mix(corpus)
+        profiler = cProfile.Profile() if self.profile else None
+        with profiler or nullcontext():
+            ours, ours_cpu = self.measure(mix, repeat, self.ours)
+        p50, p95, worst = (percentile(ours, 50), percentile(ours, 95), max(ours))
+        out.write(f"queries: {len(mix)} x {repeat} runs (Wagtail's search: x {baseline_repeat})")
+        out.write(
+            f"ours:     p50={p50:.1f}ms p95={p95:.1f}ms max={worst:.1f}ms "
+            f"mean={statistics.mean(ours):.1f}ms"
+        )
+        out.write(
+            f"ours cpu: p50={percentile(ours_cpu, 50):.1f}ms p95={percentile(ours_cpu, 95):.1f}ms "
+            "(process CPU time: what a busy machine does not inflate)"
+        )
+        if profiler:
+            text = io.StringIO()
+            pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(self.profile)
+            out.write(text.getvalue())
+        if not self.with_baseline:
+            out.write(f"RESULT docs={docs} p50_ms={p50:.1f} p95_ms={p95:.1f}")
+            return
+        baseline, _cpu = self.measure(mix, baseline_repeat, self.baseline)
+        b50, b95, bworst = (percentile(baseline, 50), percentile(baseline, 95), max(baseline))
+        if self.baseline_stopped:
+            out.write(
+                f"{self.baseline_stopped} queries through Wagtail's search were stopped at "
+                f"{self.baseline_timeout:.0f}s: its figures are lower bounds"
+            )
+        out.write(
+            f"baseline: p50={b50:.1f}ms p95={b95:.1f}ms max={bworst:.1f}ms "
+            f"mean={statistics.mean(baseline):.1f}ms"
+        )
+        out.write(
+            f"RESULT docs={docs} p50_ms={p50:.1f} p95_ms={p95:.1f} "
+            f"baseline_p95_ms={b95:.1f} speedup_p95={b95 / p95 if p95 else 0:.1f}"
+        )
+
+    def index_baseline(self, corpus, tables: list[str]) -> tuple[float, int]:
+        """Index the corpus for Wagtail's default search: (seconds, bytes)."""
+        before = table_bytes(tables)
         started = time.perf_counter()
         backend = get_search_backend()
         pages = LegalDocumentPage.objects.filter(pk__in=[p.pk for p in corpus.pages])
@@ -205,34 +271,7 @@ class Command(BaseCommand):
         if batch:
             backend.add_bulk(LegalDocumentPage, batch)
         settle_baseline()
-        baseline_index_seconds = time.perf_counter() - started
-        baseline_bytes = table_bytes(base_tables) - base_before
-        out.write(
-            f"index: ours {index_seconds:.1f}s {index_bytes / 1e6:.1f} MB; wagtail default "
-            f"{baseline_index_seconds:.1f}s {baseline_bytes / 1e6:.1f} MB"
-        )
-
-        flush_writes()
-        mix = self.query_mix(corpus)
-        ours = self.measure(mix, repeat, self.ours)
-        baseline = self.measure(mix, baseline_repeat, self.baseline)
-        p50, p95, worst = (percentile(ours, 50), percentile(ours, 95), max(ours))
-        b50, b95, bworst = (percentile(baseline, 50), percentile(baseline, 95), max(baseline))
-        out.write(f"queries: {len(mix)} x {repeat} runs (Wagtail's search: x {baseline_repeat})")
-        mean, bmean = statistics.mean(ours), statistics.mean(baseline)
-        out.write(f"ours:     p50={p50:.1f}ms p95={p95:.1f}ms max={worst:.1f}ms mean={mean:.1f}ms")
-        if self.baseline_stopped:
-            out.write(
-                f"{self.baseline_stopped} queries through Wagtail's search were stopped at "
-                f"{self.baseline_timeout:.0f}s: its figures are lower bounds"
-            )
-        out.write(
-            f"baseline: p50={b50:.1f}ms p95={b95:.1f}ms max={bworst:.1f}ms mean={bmean:.1f}ms"
-        )
-        out.write(
-            f"RESULT docs={docs} p50_ms={p50:.1f} p95_ms={p95:.1f} "
-            f"baseline_p95_ms={b95:.1f} speedup_p95={b95 / p95 if p95 else 0:.1f}"
-        )
+        return time.perf_counter() - started, table_bytes(tables) - before
 
     def query_mix(self, corpus) -> list[tuple[str, Filters]]:
         mix: list[tuple[str, Filters]] = []
@@ -249,16 +288,18 @@ class Command(BaseCommand):
         ]
         return mix
 
-    def measure(self, mix, repeat: int, run) -> list[float]:
+    def measure(self, mix, repeat: int, run) -> tuple[list[float], list[float]]:
+        """Wall-clock and process CPU milliseconds of each query."""
         for text, filters in mix[:5]:  # warm caches
             run(text, filters)
-        timings = []
+        timings, cpu = [], []
         for _ in range(repeat):
             for text, filters in mix:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 run(text, filters)
                 timings.append((time.perf_counter() - started) * 1000)
-        return timings
+                cpu.append((time.process_time() - started_cpu) * 1000)
+        return timings, cpu
 
     def ours(self, text: str, filters: Filters) -> None:
         response = search_documents(SearchRequest(query=text, filters=filters, per_page=20))
