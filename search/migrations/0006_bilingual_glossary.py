@@ -4,6 +4,8 @@ the words the texts use."""
 
 from django.db import migrations
 
+from search.glossary import glossary_operation
+
 GLOSSARY = [
     "child abuse, xâm hại trẻ em",
     "abuse, xâm hại",
@@ -25,16 +27,6 @@ GLOSSARY = [
 ]
 
 
-def add(apps, schema_editor):
-    Synonym = apps.get_model("search", "Synonym")
-    existing = set(Synonym.objects.values_list("terms", flat=True))
-    Synonym.objects.bulk_create(Synonym(terms=t) for t in GLOSSARY if t not in existing)
-
-
-def remove(apps, schema_editor):
-    apps.get_model("search", "Synonym").objects.filter(terms__in=GLOSSARY).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_query_log_hashes")]
-    operations = [migrations.RunPython(add, remove)]
+    operations = [glossary_operation(GLOSSARY)]
