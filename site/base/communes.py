@@ -1,23 +1,44 @@
-"""Load the communes of the 34 provinces (in force since 1 July 2025) from the
-`vietnam-provinces` package's dataset, into the administrative units table.
+"""Load the communes of the 34 provinces (in force since 1 July 2025) and the
+former districts and communes they replaced, into the administrative units table.
 
-The dataset (General Statistics Office codes and names) is the only source: no
-name is typed here. Its figures match the official ones: 34 provinces and 3,321
-commune-level units (2,621 communes, 687 wards, 13 special zones). Loading is
-idempotent (communes are matched by name within their province, which the
-table keeps unique): a second run changes nothing.
+Two kept datasets, no name typed here:
+
+- `vietnam-provinces` (General Statistics Office codes and names): the 3,321
+  current commune-level units (2,621 communes, 687 wards, 13 special zones).
+- `vietnamadminunits`: the 696 former districts and 10,035 former communes
+  (before 1 July 2025) and which new commune(s) took each over, as decided by the
+  34 resolutions of the Standing Committee of the National Assembly
+  (1654-1687/NQ-UBTVQH15). A former commune split between several new ones
+  keeps the one the dataset names as its default as `successor`, the others in
+  `other_successors`. The five island districts that had no communes (Bạch Long
+  Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo) are taken over by their special zones.
+
+The new communes of the second dataset are found among the first's by their
+name within the province (see ``unit_name_key``): the two datasets give 114
+communes different codes, and the same code to different communes in a few
+provinces, while their names all agree. Whatever cannot be matched is reported,
+never guessed. Loading is idempotent: a second run changes nothing.
 """
 
 from __future__ import annotations
 
+import datetime
+import importlib.metadata
+import importlib.util
 import json
-from dataclasses import dataclass
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 
 from base.models import AdministrativeUnit as Unit  # the one coupling to the models
 
 from .collation import strip_unit_prefix
+from .vietnamese import unit_name_key
+
+MERGER_DATE = datetime.date(2025, 7, 1)
 
 
 @dataclass(frozen=True)
@@ -27,6 +48,30 @@ class LoadResult:
     updated: int
     unchanged: int
     dataset_version: str
+    former: FormerResult | None = None
+
+
+@dataclass
+class FormerResult:
+    """What loading the former units did, and what could not be matched."""
+
+    districts: int = 0
+    communes: int = 0
+    created: int = 0
+    updated: int = 0
+    split: int = 0
+    unmatched: list[str] = field(default_factory=list)
+    dataset_version: str = ""
+
+
+@dataclass(frozen=True)
+class FormerUnit:
+    """A former commune (or a district without communes) and who took it over."""
+
+    province: str
+    district: str
+    name: str  # empty for a district without communes
+    successors: tuple[tuple[str, str], ...]  # (new province code, new name), main first
 
 
 def dataset() -> tuple[list[dict], str]:
@@ -35,6 +80,54 @@ def dataset() -> tuple[list[dict], str]:
 
     data = json.loads(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8"))
     return data, f"{vietnam_provinces.__version__} (data {vietnam_provinces.__data_version__})"
+
+
+def _former_data_dir() -> Path:
+    # found without importing the package, whose parser pulls in geocoding libraries
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError("the vietnamadminunits package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def former_dataset() -> tuple[list[FormerUnit], str]:
+    """The former communes with their successors, from the vietnamadminunits
+    package's files (its SQLite dataset and its 2025 conversion table)."""
+    folder = _former_data_dir()
+    with sqlite3.connect(f"file:{folder / 'dataset.db'}?mode=ro", uri=True) as db:
+        legacy = {
+            f"{p}_{d}_{w or ''}": (province, district, ward or "")
+            for p, d, w, province, district, ward in db.execute(
+                "SELECT provinceKey, districtKey, wardKey, province, district, ward "
+                "FROM admin_units_legacy"
+            )
+        }
+        new = {
+            (p, w): (code, ward)
+            for p, w, code, ward in db.execute(
+                "SELECT provinceKey, wardKey, provinceCode, ward FROM admin_units"
+            )
+        }
+    table = json.loads((folder / "converter_2025.json").read_text(encoding="utf-8"))
+    successors: dict[str, list[tuple[bool, tuple[str, str]]]] = defaultdict(list)
+    for province, wards in table["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for ward, olds in wards.items():
+            for old in olds:
+                successors[old].append((True, new[(province, ward)]))
+    for province, olds in table["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, parts in olds.items():
+            for part in parts:
+                successors[old].append(
+                    (part["isDefaultNewWard"], new[(province, part["newWardKey"])])
+                )
+    units = [
+        FormerUnit(
+            *legacy[old],
+            tuple(unit for _main, unit in sorted(parts, key=lambda part: not part[0])),
+        )
+        for old, parts in successors.items()
+    ]
+    return units, importlib.metadata.version("vietnamadminunits")
 
 
 def _province_key(name: str) -> str:
@@ -71,4 +164,120 @@ def load_communes() -> LoadResult:
                 updated += 1
             else:
                 unchanged += 1
-    return LoadResult(len(provinces), created, updated, unchanged, version)
+    former = load_former_units(provinces, current)
+    return LoadResult(len(provinces), created, updated, unchanged, version, former)
+
+
+def _current_communes(provinces: list[dict], current: dict[str, Unit]) -> dict[tuple, int]:
+    """(province code, name key) → id of today's commune, from the loaded rows."""
+    ids = {
+        (parent, name): pk
+        for pk, parent, name in Unit.objects.filter(
+            level=Unit.Level.COMMUNE, abolished_on__isnull=True
+        ).values_list("pk", "parent_id", "name")
+    }
+    communes = {}
+    for entry in provinces:
+        province = current[_province_key(entry["name"])]
+        for ward in entry["wards"]:
+            code = f"{entry['code']:02d}"
+            communes[(code, unit_name_key(ward["name"]))] = ids[(province.pk, ward["name"])]
+    return communes
+
+
+def load_former_units(provinces: list[dict], current: dict[str, Unit]) -> FormerResult:
+    """Create or correct the former districts and communes, with their successors."""
+    units, version = former_dataset()
+    result = FormerResult(dataset_version=version)
+    communes = _current_communes(provinces, current)
+    old_provinces = {
+        _province_key(unit.name): unit.pk
+        for unit in Unit.objects.filter(level=Unit.Level.PROVINCE, parent=None)
+    }
+    wanted: dict[tuple[str, str, str], tuple[int | None, list[int]]] = {}
+    for unit in units:
+        found = [communes.get((code, unit_name_key(name))) for code, name in unit.successors]
+        lost = [name for (_code, name), pk in zip(unit.successors, found, strict=True) if not pk]
+        if _province_key(unit.province) not in old_provinces:
+            result.unmatched.append(f"{unit.province}: province not in the database")
+        elif lost:
+            place = ", ".join(filter(None, (unit.name, unit.district, unit.province)))
+            result.unmatched.append(f"{place} → {', '.join(lost)}: no such commune today")
+        else:
+            wanted[(unit.province, unit.district, unit.name)] = (found[0], found[1:])
+    districts = _load_districts(wanted, old_provinces, result)
+    _load_communes(wanted, districts, result)
+    return result
+
+
+def _load_districts(wanted, old_provinces: dict[str, int], result: FormerResult) -> dict:
+    """The former districts' ids by (province, district); a district without
+    communes gets its successor (the special zone) here."""
+    rows = {
+        (unit.parent_id, unit.name): unit
+        for unit in Unit.objects.filter(level=Unit.Level.DISTRICT).exclude(parent=None)
+    }
+    keys = {(province, district) for province, district, _name in wanted}
+    successor = {(p, d): main for (p, d, name), (main, _others) in wanted.items() if not name}
+    new = []
+    for province, district in keys:
+        parent = old_provinces[_province_key(province)]
+        if (parent, district) not in rows:
+            new.append(Unit(name=district, level=Unit.Level.DISTRICT, parent_id=parent))
+    created = Unit.objects.bulk_create(new)
+    rows.update({(unit.parent_id, unit.name): unit for unit in created})
+    result.created += len(created)
+    changed = []
+    for province, district in keys:
+        unit = rows[(old_provinces[_province_key(province)], district)]
+        target = (MERGER_DATE, successor.get((province, district)))
+        if (unit.abolished_on, unit.successor_id) != target:
+            unit.abolished_on, unit.successor_id = target
+            changed.append(unit)
+    Unit.objects.bulk_update(changed, ["abolished_on", "successor"])
+    result.updated += len({unit.pk for unit in changed} - {unit.pk for unit in created})
+    result.districts = len(keys)
+    return {
+        (province, district): rows[(old_provinces[_province_key(province)], district)].pk
+        for province, district in keys
+    }
+
+
+def _load_communes(wanted, districts: dict, result: FormerResult) -> None:
+    communes = {key: value for key, value in wanted.items() if key[2]}
+    rows = {
+        (unit.parent_id, unit.name): unit
+        for unit in Unit.objects.filter(
+            level=Unit.Level.COMMUNE, parent__level=Unit.Level.DISTRICT
+        )
+    }
+    new = [
+        Unit(name=name, level=Unit.Level.COMMUNE, parent_id=districts[(province, district)])
+        for province, district, name in communes
+        if (districts[(province, district)], name) not in rows
+    ]
+    created = Unit.objects.bulk_create(new)
+    rows.update({(unit.parent_id, unit.name): unit for unit in created})
+    result.created += len(created)
+    Through = Unit.other_successors.through
+    links = set(Through.objects.values_list("from_administrativeunit_id", "to_administrativeunit_id"))
+    changed, wanted_links = [], set()
+    for (province, district, name), (main, others) in communes.items():
+        unit = rows[(districts[(province, district)], name)]
+        if (unit.abolished_on, unit.successor_id) != (MERGER_DATE, main):
+            unit.abolished_on, unit.successor_id = MERGER_DATE, main
+            changed.append(unit)
+        wanted_links.update((unit.pk, other) for other in others)
+        result.split += bool(others)
+    Unit.objects.bulk_update(changed, ["abolished_on", "successor"])
+    own = {unit.pk for unit in rows.values()}
+    stale = {(a, b) for a, b in links if a in own} - wanted_links
+    for a, b in stale:
+        Through.objects.filter(from_administrativeunit_id=a, to_administrativeunit_id=b).delete()
+    added = wanted_links - links
+    Through.objects.bulk_create(
+        Through(from_administrativeunit_id=a, to_administrativeunit_id=b) for a, b in added
+    )
+    touched = {unit.pk for unit in changed} | {a for a, _b in stale | added}
+    result.updated += len(touched - {unit.pk for unit in created})
+    result.communes = len(communes)
