@@ -210,74 +210,76 @@ def load_former_units(provinces: list[dict], current: dict[str, Unit]) -> Former
     return result
 
 
+def _upsert(level: str, targets: dict[tuple[int, str], int | None], result: FormerResult):
+    """Former units of ``level`` by (parent id, name), abolished on the merger
+    date with the given successor: created in bulk, corrected where they differ.
+    Returns their ids by (parent id, name), and the ids of those created and of
+    those corrected."""
+    rows = {
+        (parent, name): (pk, abolished_on, successor)
+        for pk, parent, name, abolished_on, successor in Unit.objects.filter(
+            level=level, parent__in={parent for parent, _name in targets}
+        ).values_list("pk", "parent_id", "name", "abolished_on", "successor_id")
+    }
+    created = Unit.objects.bulk_create(
+        Unit(
+            name=name,
+            level=level,
+            parent_id=parent,
+            abolished_on=MERGER_DATE,
+            successor_id=successor,
+        )
+        for (parent, name), successor in targets.items()
+        if (parent, name) not in rows
+    )
+    corrected = set()
+    for (parent, name), successor in targets.items():
+        pk, abolished_on, current = rows.get((parent, name), (None, MERGER_DATE, successor))
+        if (abolished_on, current) != (MERGER_DATE, successor):
+            Unit.objects.filter(pk=pk).update(abolished_on=MERGER_DATE, successor_id=successor)
+            corrected.add(pk)
+    result.created += len(created)
+    ids = {key: pk for key, (pk, _abolished, _successor) in rows.items()}
+    ids.update({(unit.parent_id, unit.name): unit.pk for unit in created})
+    return ids, {unit.pk for unit in created}, corrected
+
+
 def _load_districts(wanted, old_provinces: dict[str, int], result: FormerResult) -> dict:
     """The former districts' ids by (province, district); a district without
     communes gets its successor (the special zone) here."""
-    rows = {
-        (unit.parent_id, unit.name): unit
-        for unit in Unit.objects.filter(level=Unit.Level.DISTRICT).exclude(parent=None)
-    }
-    keys = {(province, district) for province, district, _name in wanted}
+    parents = {(p, d): old_provinces[_province_key(p)] for p, d, _name in wanted}
     successor = {(p, d): main for (p, d, name), (main, _others) in wanted.items() if not name}
-    new = []
-    for province, district in keys:
-        parent = old_provinces[_province_key(province)]
-        if (parent, district) not in rows:
-            new.append(Unit(name=district, level=Unit.Level.DISTRICT, parent_id=parent))
-    created = Unit.objects.bulk_create(new)
-    rows.update({(unit.parent_id, unit.name): unit for unit in created})
-    result.created += len(created)
-    changed = []
-    for province, district in keys:
-        unit = rows[(old_provinces[_province_key(province)], district)]
-        target = (MERGER_DATE, successor.get((province, district)))
-        if (unit.abolished_on, unit.successor_id) != target:
-            unit.abolished_on, unit.successor_id = target
-            changed.append(unit)
-    Unit.objects.bulk_update(changed, ["abolished_on", "successor"])
-    result.updated += len({unit.pk for unit in changed} - {unit.pk for unit in created})
-    result.districts = len(keys)
-    return {
-        (province, district): rows[(old_provinces[_province_key(province)], district)].pk
-        for province, district in keys
-    }
+    targets = {(parent, d): successor.get((p, d)) for (p, d), parent in parents.items()}
+    ids, _created, corrected = _upsert(Unit.Level.DISTRICT, targets, result)
+    result.updated += len(corrected)
+    result.districts = len(targets)
+    return {key: ids[(parent, key[1])] for key, parent in parents.items()}
 
 
 def _load_communes(wanted, districts: dict, result: FormerResult) -> None:
-    communes = {key: value for key, value in wanted.items() if key[2]}
-    rows = {
-        (unit.parent_id, unit.name): unit
-        for unit in Unit.objects.filter(
-            level=Unit.Level.COMMUNE, parent__level=Unit.Level.DISTRICT
-        )
+    communes = {
+        (districts[(province, district)], name): successors
+        for (province, district, name), successors in wanted.items()
+        if name
     }
-    new = [
-        Unit(name=name, level=Unit.Level.COMMUNE, parent_id=districts[(province, district)])
-        for province, district, name in communes
-        if (districts[(province, district)], name) not in rows
-    ]
-    created = Unit.objects.bulk_create(new)
-    rows.update({(unit.parent_id, unit.name): unit for unit in created})
-    result.created += len(created)
+    main = {key: successor for key, (successor, _others) in communes.items()}
+    ids, created, corrected = _upsert(Unit.Level.COMMUNE, main, result)
     Through = Unit.other_successors.through
-    links = set(Through.objects.values_list("from_administrativeunit_id", "to_administrativeunit_id"))
-    changed, wanted_links = [], set()
-    for (province, district, name), (main, others) in communes.items():
-        unit = rows[(districts[(province, district)], name)]
-        if (unit.abolished_on, unit.successor_id) != (MERGER_DATE, main):
-            unit.abolished_on, unit.successor_id = MERGER_DATE, main
-            changed.append(unit)
-        wanted_links.update((unit.pk, other) for other in others)
-        result.split += bool(others)
-    Unit.objects.bulk_update(changed, ["abolished_on", "successor"])
-    own = {unit.pk for unit in rows.values()}
-    stale = {(a, b) for a, b in links if a in own} - wanted_links
-    for a, b in stale:
-        Through.objects.filter(from_administrativeunit_id=a, to_administrativeunit_id=b).delete()
-    added = wanted_links - links
-    Through.objects.bulk_create(
-        Through(from_administrativeunit_id=a, to_administrativeunit_id=b) for a, b in added
+    links = set(
+        Through.objects.filter(
+            from_administrativeunit__parent__level=Unit.Level.DISTRICT
+        ).values_list("from_administrativeunit_id", "to_administrativeunit_id")
     )
-    touched = {unit.pk for unit in changed} | {a for a, _b in stale | added}
-    result.updated += len(touched - {unit.pk for unit in created})
+    wanted_links = {
+        (ids[key], other) for key, (_main, others) in communes.items() for other in others
+    }
+    for a, b in links - wanted_links:
+        Through.objects.filter(from_administrativeunit_id=a, to_administrativeunit_id=b).delete()
+    Through.objects.bulk_create(
+        Through(from_administrativeunit_id=a, to_administrativeunit_id=b)
+        for a, b in wanted_links - links
+    )
+    relinked = {unit for unit, _other in links ^ wanted_links} - created
+    result.updated += len(corrected | relinked)
+    result.split = sum(bool(others) for _main, others in communes.values())
     result.communes = len(communes)
