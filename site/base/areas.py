@@ -109,7 +109,6 @@ class AdministrativeUnit(index.Indexed, models.Model):
         FieldPanel("level"),
         FieldPanel("parent"),
         FieldPanel("successor"),
-        FieldPanel("other_successors"),
         FieldPanel("abolished_on"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
