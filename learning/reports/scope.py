@@ -2,7 +2,10 @@
 
 One function is the rule everywhere (reports, exports, CSV enrolment, the
 certificate ZIP): :func:`learners_in_scope` (the users a manager may see). Merged
-units are followed to today's unit by ``base.areas.follow_successors``.
+units are followed to today's unit by ``base.areas.follow_successors``; a
+former commune split between several new ones counts under its main successor
+only (``AdministrativeUnit.successor``, not ``other_successors``), so that every
+learner counts once, in one commune.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ class UnitMap:
         }
 
     def current(self, unit_id: int | None) -> int | None:
-        """The id of the unit in force today for ``unit_id`` (itself when never merged)."""
+        """The id of the unit in force today for ``unit_id`` (itself when never
+        merged; the main successor of a split commune)."""
         if unit_id is None or unit_id not in self.units:
             return None
         return follow_successors(unit_id, self._successor)

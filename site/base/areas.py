@@ -43,7 +43,13 @@ class AdministrativeUnitQuerySet(models.QuerySet):
 
     def successor_today(self) -> AdministrativeUnitQuerySet:
         """The units in force today for the units of this queryset, each followed
-        through its mergers (duplicates collapse)."""
+        through its mergers (duplicates collapse).
+
+        A unit split between several units is followed through its main
+        ``successor`` only (the one that took its main part or its name), never
+        through ``other_successors``: whatever counts under today's units counts
+        once, under that one unit.
+        """
         merged = dict(
             AdministrativeUnit.objects.filter(successor__isnull=False).values_list(
                 "pk", "successor_id"
@@ -59,7 +65,9 @@ class AdministrativeUnit(index.Indexed, models.Model):
     Since 1 July 2025 local government has two tiers (province, commune); the
     district tier was abolished and many units merged. Old units stay as rows
     with `successor` pointing at the unit that took them over, so that old
-    documents and learner records group under today's units.
+    documents and learner records group under today's units. A commune split
+    between several new communes (about 470 in 2025) keeps the one that took its
+    main part as `successor` and the others in `other_successors`.
     """
 
     class Level(models.TextChoices):
@@ -84,6 +92,13 @@ class AdministrativeUnit(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="predecessors",
+    )
+    other_successors = models.ManyToManyField(
+        "self",
+        verbose_name=_("parts also taken over by (after a split)"),
+        symmetrical=False,
+        blank=True,
+        related_name="partial_predecessors",
     )
     abolished_on = models.DateField(_("abolished on"), null=True, blank=True)
 
@@ -117,6 +132,12 @@ class AdministrativeUnit(index.Indexed, models.Model):
     @property
     def is_current(self) -> bool:
         return self.abolished_on is None
+
+    def successors(self) -> list[AdministrativeUnit]:
+        """Every unit that took it over: the main successor first, then the
+        others of a split (none for a unit in force)."""
+        main = [self.successor] if self.successor_id else []
+        return main + [unit for unit in self.other_successors.all() if unit.pk != self.successor_id]
 
     def current_unit(self) -> AdministrativeUnit:
         """The unit in force today (itself when never merged)."""

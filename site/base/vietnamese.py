@@ -19,6 +19,7 @@ __all__ = [
     "fold_aligned",
     "normalise_number",
     "tidy_number",
+    "unit_name_key",
 ]
 
 # Spaces that word processors and web pages put in text: NBSP, narrow NBSP,
@@ -107,3 +108,26 @@ def fold_aligned(text: str) -> str:
     original text). Characters whose folded form is not one character are kept
     lower-cased."""
     return "".join(map(_fold_char, unicodedata.normalize("NFC", text)))
+
+
+# The old and the new places of the tone mark on "oa", "oe", "uy" ("Hoà"/"Hòa",
+# "Thuỷ"/"Thủy"): both spellings are in official lists of place names.
+_OLD_TONE_PLACES = {
+    f"{vowel}{marked}": f"{unicodedata.normalize('NFC', base + tone)}{follower}"
+    for vowel, base, follower in (("o", "o", "a"), ("o", "o", "e"), ("u", "u", "y"))
+    for tone in ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    for marked in [unicodedata.normalize("NFC", follower + tone)]
+}
+_OLD_TONE_PATTERN = re.compile("|".join(_OLD_TONE_PLACES))
+_APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u00b4`]")
+
+
+def unit_name_key(name: str) -> str:
+    """Key for matching the name of an administrative unit across datasets:
+    lower case, one tone-mark placement, plain apostrophes and hyphens, single
+    spaces ("Xã Ea H’leo" and "xã Ea H'Leo", "Phường Hoà Bình" and "Phường
+    Hòa Bình", "Chân Mây – Lăng Cô" and "Chân Mây - Lăng Cô")."""
+    text = unicodedata.normalize("NFC", name).casefold()
+    text = _APOSTROPHES.sub("'", _NUMBER_DASHES.sub("-", text))
+    text = _OLD_TONE_PATTERN.sub(lambda match: _OLD_TONE_PLACES[match.group()], text)
+    return " ".join(text.split())

@@ -86,3 +86,14 @@ def test_manager_without_area_sees_nobody_and_superuser_sees_all(areas):
 def test_manager_of_a_former_unit_manages_its_successor(areas):
     boss = manager(areas.kon_tum)
     assert list(managed_units(boss)) == [areas.quang_ngai]
+
+
+def test_a_split_commune_counts_under_its_main_successor_only(areas):
+    areas.xa_cu.other_successors.add(areas.xa_khac)
+    in_split_commune = learner("Phạm Văn Cường", province=areas.kon_tum, commune=areas.xa_cu)
+    assert areas.xa_cu.successors() == [areas.xa_moi, areas.xa_khac]
+    assert areas.xa_cu.current_unit() == areas.xa_moi
+    assert UnitMap().area(None, areas.xa_cu.pk) == (areas.quang_ngai.pk, areas.xa_moi.pk)
+    assert in_split_commune in learners_in_scope(manager(areas.xa_moi))
+    assert in_split_commune not in learners_in_scope(manager(areas.xa_khac))
+    assert in_split_commune in learners_in_scope(manager(areas.quang_ngai))
