@@ -4,11 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from base.areas import check_commune_in_province
 from base.collation import sort_units
+from base.former_communes import find_former_communes
+from base.forms import id_or_none
 from base.models import AdministrativeUnit
 from base.personal_data import deletion_fields
 from base.roles import Role
 from base.vietnamese import clean_text
 
+from . import former_lookup
 from .models import Profile
 
 
@@ -28,9 +31,13 @@ class UnitChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-# The submit button a form without JavaScript uses to ask for the communes of the
-# province just chosen; nothing is saved on that round trip.
+# The submit buttons a form without JavaScript uses to ask for the communes of the
+# province just chosen, to find today's commune from a former name and to choose
+# one of those found; nothing is saved on these round trips.
 REFRESH_COMMUNES = "refresh_communes"
+FIND_FORMER = "find_former_commune"
+CHOOSE_COMMUNE = "choose_commune"
+ROUND_TRIPS = (REFRESH_COMMUNES, FIND_FORMER, CHOOSE_COMMUNE)
 
 
 class ProfileFieldsMixin(forms.Form):
@@ -60,12 +67,28 @@ class ProfileFieldsMixin(forms.Form):
         empty_label=_("Choose a commune or ward"),
         error_messages={"invalid_choice": _("This commune is not in the chosen province.")},
     )
+    # Only read on the "find" round trip (through FormerCommuneQuery, which bounds
+    # it); never an error on a submission, never saved.
+    former_name = forms.CharField(
+        label=_("Name of the commune or ward before 1 July 2025"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "maxlength": former_lookup.MAX_QUERY,
+                "autocomplete": "off",
+                "spellcheck": "false",
+            }
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.refreshing = self.is_bound and REFRESH_COMMUNES in self.data
+        self.refreshing = self.is_bound and any(name in self.data for name in ROUND_TRIPS)
         if self.refreshing:
             self._errors = forms.utils.ErrorDict()  # a round trip, not a submission
+        self.former_message, self.former_results = "", []
+        if self.is_bound and CHOOSE_COMMUNE in self.data:
+            self._choose_commune(self.data[CHOOSE_COMMUNE])
         province = self.fields["province"]
         province.widget.choices = [
             ("", province.empty_label),
@@ -81,6 +104,16 @@ class ProfileFieldsMixin(forms.Form):
             *((unit.pk, unit.name) for unit in communes),
         ]
         commune.widget.attrs["data-communes-url"] = reverse_lazy("accounts_communes")
+        self.fields["former_name"].widget.attrs.update(
+            {
+                "data-former-url": reverse_lazy("accounts_former_communes"),
+                "data-choose-text": _("Choose this commune"),
+                "data-chosen-text": _("Chosen: %s. Check the province and commune above."),
+                "data-error-text": _("The search could not be done: try again."),
+            }
+        )
+        if self.is_bound and FIND_FORMER in self.data:
+            self._find_former()
         province.widget.attrs.update(
             {
                 "data-commune-select": self["commune"].auto_id,
@@ -92,6 +125,30 @@ class ProfileFieldsMixin(forms.Form):
                 ),
             }
         )
+
+    def _choose_commune(self, value) -> None:
+        """Put the chosen current commune and its province in the form."""
+        unit = current_units("commune").filter(pk=id_or_none(value)).first()
+        if unit is None:
+            self.former_message = _("This commune cannot be chosen: search again.")
+            return
+        self.data = self.data.copy()
+        self.data["province"], self.data["commune"] = str(unit.parent_id), str(unit.pk)
+        self.former_message = _("Chosen: %s. Check the province and commune above.") % (
+            f"{unit.name}, {unit.parent.name}"
+        )
+
+    def _find_former(self) -> None:
+        query = former_lookup.FormerCommuneQuery(
+            {"q": self.data.get("former_name", ""), "province": self.data.get("province", "")}
+        )
+        if not query.is_valid():
+            self.former_message = query.error_text()
+            return
+        typed, province = query.cleaned_data["q"], query.cleaned_data["province"]
+        lookup = find_former_communes(typed, province, limit=former_lookup.LIMIT)
+        self.former_message = former_lookup.message(typed, lookup, province is not None)
+        self.former_results = former_lookup.results(lookup)
 
     def is_valid(self) -> bool:
         return not self.refreshing and super().is_valid()
@@ -135,6 +192,7 @@ class LearnerSignupForm(ProfileFieldsMixin):
         "organisation",
         "province",
         "commune",
+        "former_name",
         "password1",
         "password2",
     ]

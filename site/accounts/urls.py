@@ -8,4 +8,5 @@ urlpatterns = [
     path("my-data/download/", views.export_data, name="accounts_export_data"),
     path("delete/", views.delete_account_view, name="accounts_delete"),
     path("communes/", area_views.communes, name="accounts_communes"),
+    path("communes/former/", area_views.former_communes, name="accounts_former_communes"),
 ]
