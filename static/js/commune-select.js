@@ -59,11 +59,8 @@
       var choose = document.createElement("button");
       choose.type = "button";
       choose.className = "button--secondary";
-      choose.appendChild(document.createTextNode(input.dataset.chooseText));
-      var hidden = document.createElement("span");
-      hidden.className = "visually-hidden";
-      hidden.textContent = ": " + unit.label;
-      choose.appendChild(hidden);
+      choose.textContent = input.dataset.chooseText;
+      choose.setAttribute("aria-label", input.dataset.chooseText + ": " + unit.label);
       choose.addEventListener("click", function () {
         if (!selects) return;
         selects.province.value = String(unit.province);
