@@ -1,5 +1,7 @@
 import pytest
 
+from django.db import transaction
+
 from content.demo import load_legal_library
 from content.importer import parse_text
 from content.legal_import import import_document
@@ -43,10 +45,24 @@ def library(demo_site) -> LegalLibraryPage:
     return LegalLibraryPage.objects.child_of(demo_site).get()
 
 
+@pytest.fixture(scope="module")
+def _seeded_library(django_db_setup, django_db_blocker):
+    """The seeded library, imported once per test module inside a transaction that
+    is rolled back after the module. Each test runs in a savepoint within it (the
+    `db` fixture), so what a test changes is undone before the next one; importing
+    and indexing the texts for every test cost seconds each on PostgreSQL."""
+    from home.demo import load_site_frame
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        library = LegalLibraryPage.objects.child_of(load_site_frame()).get()
+        load_legal_library(library)
+        for text in (DECISION, DECREE):
+            import_document(parse_text(text), library=library, publish=True)
+        yield library.pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def corpus(library):
+def corpus(_seeded_library, db) -> LegalLibraryPage:
     """The five seeds plus two short texts, published (and so indexed)."""
-    load_legal_library(library)
-    for text in (DECISION, DECREE):
-        import_document(parse_text(text), library=library, publish=True)
-    return library
+    return LegalLibraryPage.objects.get(pk=_seeded_library)

@@ -41,7 +41,9 @@ def _elasticsearch_reachable(url: str) -> bool:
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request, settings, corpus):
+def engine(request, settings):
+    """The engine's name, once it is known to run here (the corpus is built only
+    then: building it for an engine that is skipped costs seconds a test)."""
     name = request.param
     if name in ("sqlite", "postgresql") and connection.vendor != name:
         pytest.skip(f"the {name} engine runs on a {name} database")
@@ -53,6 +55,8 @@ def engine(request, settings, corpus):
             if os.environ.get("CI") == "true":
                 pytest.fail(f"ELASTICSEARCH_URL={url} is set but the cluster is unreachable")
             pytest.skip(f"Elasticsearch at {url} is unreachable")
+    request.getfixturevalue("corpus")
+    if name == "elasticsearch":
         settings.ELASTICSEARCH_URL = url
         settings.ELASTICSEARCH_INDEX_PREFIX = "cbvte-test-engines"
         call_command("rebuild_search_index", verbosity=0)
