@@ -26,17 +26,22 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "1").strip().lower() in {"1", "
 
 
 def when_ready(server):
-    """Before the first fork: load the URL configuration too (shared like the code), close
-    any database connection (a connection must not be shared with the workers), and
-    freeze the garbage collector's view of everything loaded so far, so that collections
-    in the workers never touch (and so copy) the pages these objects live on."""
+    """Before the first fork: load the URL configuration and the translation catalogues
+    too (shared like the code), close any database connection (a connection must not be
+    shared with the workers), and freeze the garbage collector's view of everything
+    loaded so far, so that collections in the workers never touch (and so copy) the
+    pages these objects live on."""
     if not server.cfg.preload_app:
         return
     import gc
 
+    from django.conf import settings
     from django.db import connections
     from django.urls import reverse
+    from django.utils import translation
 
-    reverse("health")
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            reverse("health")
     connections.close_all()
     gc.freeze()
