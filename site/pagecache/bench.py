@@ -241,6 +241,21 @@ class Server:
             largest = max(largest, pages * PAGE_SIZE)
         return largest / 1024 / 1024
 
+    def pss_mb(self) -> float:
+        """The largest worker's proportional share of memory: resident memory with each
+        page shared with the master and the other workers (the application loaded
+        before the fork, gunicorn's `preload_app`) counted as its share only."""
+        largest = 0
+        for pid in self.worker_pids():
+            try:
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            except OSError:
+                continue
+            for line in rollup.splitlines():
+                if line.startswith("Pss:"):
+                    largest = max(largest, int(line.split()[1]))
+        return largest / 1024
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -314,7 +329,7 @@ def bench(
         f"{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
     )
     results: dict[str, dict[str, Run]] = {name: {} for name in urls}
-    rss = 0.0
+    rss = pss = 0.0
     for label, cached, n in (("uncached", False, requests), ("cached", True, cached_requests)):
         server = Server(workers, cached, extra_env or {})
         try:
@@ -322,6 +337,7 @@ def bench(
             for name, url in urls.items():
                 results[name][label] = measure(server, url, n, concurrency)
             rss = max(rss, server.rss_mb())
+            pss = max(pss, server.pss_mb())
             if any(results[name][label].errors for name in urls):
                 out(f"-- errors while {label}; gunicorn's log ends with:\n{server.errors()}")
         finally:
@@ -346,17 +362,22 @@ def bench(
         "max_queries": max(q.count for q in queries.values()),
         "max_db_ms": max(q.db_ms for q in queries.values()),
         "rss_mb": rss,
+        "pss_mb": pss,
         "errors": sum(run.errors for r in results.values() for run in r.values()),
         "median_uncached_cpu_ms": statistics.median(
             r["uncached"].cpu_per_request for r in results.values()
         ),
     }
-    out(f"worker RSS (largest) after the runs: {rss:.0f} MB; errors: {summary['errors']}")
+    out(
+        f"worker RSS (largest) after the runs: {rss:.0f} MB, proportional share (PSS) "
+        f"{pss:.0f} MB; errors: {summary['errors']}"
+    )
     out(
         f"RESULT pages={summary['pages']} "
         f"worst_uncached_cpu_ms={summary['worst_uncached_cpu_ms']:.1f} "
         f"cached_min_rps={summary['cached_min_rps']:.0f} "
         f"max_queries={summary['max_queries']} rss_mb={summary['rss_mb']:.0f} "
+        f"pss_mb={summary['pss_mb']:.0f} "
         f"max_db_ms={summary['max_db_ms']:.1f}"
     )
     return summary

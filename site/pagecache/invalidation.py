@@ -202,8 +202,8 @@ def on_everywhere_changed(sender, **kwargs) -> None:
 
 
 def on_visibility_changed(sender, **kwargs) -> None:
-    """A view restriction or a language changes what any page may show, and every page
-    reads them from the shared cache (pagecache.request_memo): purge everything at once
+    """A view restriction, a language or a site changes what any page may show, and
+    every page reads them from the shared cache (pagecache.request_memo): purge everything at once
     (the next request already reads them afresh) and again after the commit (a request
     that read the old rows meanwhile)."""
     store.purge_all()
@@ -277,6 +277,7 @@ def connect() -> None:
     handlers = {
         "wagtailcore.PageViewRestriction": on_visibility_changed,
         "wagtailcore.Locale": on_visibility_changed,
+        "wagtailcore.Site": on_visibility_changed,
         "content.Issuer": on_issuer_changed,
         "content.Topic": on_topic_changed,
         "content.Citation": on_citation_changed,

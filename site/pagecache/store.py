@@ -64,7 +64,7 @@ def chrome_key(site_id: int, language: str) -> str | None:
     except Exception:
         return None
     # the number is the entry's shape: a release that changes it never reads the old one
-    return f"{PREFIX}:chrome2:{generation}:{site_id}:{language}"
+    return f"{PREFIX}:chrome3:{generation}:{site_id}:{language}"
 
 
 def site_wide(name: str, compute):

@@ -18,3 +18,30 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 pythonpath = os.environ.get("GUNICORN_PYTHONPATH", "site")
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
+
+# The application is loaded once, in the master, and the workers are forked from it: its
+# code and data (most of a worker's memory) are shared by all the workers instead of each
+# loading its own copy. A release therefore needs a restart, not a HUP, to load new code.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def when_ready(server):
+    """Before the first fork: load the URL configuration and the translation catalogues
+    too (shared like the code), close any database connection (a connection must not be
+    shared with the workers), and freeze the garbage collector's view of everything
+    loaded so far, so that collections in the workers never touch (and so copy) the
+    pages these objects live on."""
+    if not server.cfg.preload_app:
+        return
+    import gc
+
+    from django.conf import settings
+    from django.db import connections
+    from django.urls import reverse
+    from django.utils import translation
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            reverse("health")
+    connections.close_all()
+    gc.freeze()

@@ -1,13 +1,16 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
 from content.translations import translations_by_locale
+from home.context_processors import site_context
 from home.models import FooterSettings, NavigationSettings
 from pagecache import store
 
@@ -24,7 +27,11 @@ def _locale(code: str) -> Locale | None:
 def _chrome(request) -> dict:
     """The menu, the home links and the footer in the visitor's language: the same on
     every page, so kept in the shared cache until the page cache's generation changes
-    (a menu, a menu page, a home page or the footer changed: pagecache.invalidation)."""
+    (a menu, a menu page, a home page or the footer changed: pagecache.invalidation),
+    and read once per request. The footer is kept rendered."""
+    memo = getattr(request, "_portal_chrome", None)
+    if memo is not None:
+        return memo
     site = Site.find_for_request(request) if request else None
     key = store.chrome_key(site.pk if site else 0, get_language())
     chrome = store.cache().get(key) if key else None
@@ -36,10 +43,18 @@ def _chrome(request) -> dict:
             "home_url": (root.localized.url if root is not None else None) or "/",
             "home_urls": _home_urls(root),
             "menu": [{"url": item["url"], "label": item["label"]} for item in items],
-            "footer": {"about": footer.about_for_language(), "email": footer.contact_email},
+            "footer_html": render_to_string(
+                "includes/footer.html",
+                {
+                    **site_context(request),
+                    "footer": {"about": footer.about_for_language(), "email": footer.contact_email},
+                },
+            ),
         }
         if key:
             store.cache().set(key, chrome, store.timeout())
+    if request is not None:
+        request._portal_chrome = chrome
     return chrome
 
 
@@ -67,9 +82,9 @@ def main_menu(context) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def footer_text(context) -> dict:
-    """The footer's text in the visitor's language and the contact address."""
-    return _chrome(context.get("request"))["footer"]
+def site_footer(context) -> str:
+    """The footer in the visitor's language, rendered once with the menu."""
+    return mark_safe(_chrome(context.get("request"))["footer_html"])  # noqa: S308 (our template)
 
 
 @register.simple_tag(takes_context=True)

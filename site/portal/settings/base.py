@@ -166,9 +166,10 @@ else:
     # Image renditions: Wagtail writes each one back to its cache on every {% picture %},
     # and a file cache lists its whole directory on each write (tens of ms per page).
     # A rendition never changes under its key: each process keeps them in memory (an
-    # image replaced shows its new renditions in other processes within ten minutes).
+    # image replaced shows its new renditions in other processes within ten minutes),
+    # and does not write again the ones it already has (content/rendition_cache.py).
     CACHES["renditions"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "content.rendition_cache.ProcessRenditionCache",
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 3000},
     }

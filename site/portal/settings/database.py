@@ -25,13 +25,16 @@ def database_from_env(default_url: str) -> dict:
     On SQLite: write transactions take the write lock when they begin (IMMEDIATE),
     so two requests never both read and then fail to upgrade to a write ("database
     is locked" at once, whatever the timeout); a writer waits up to
-    SQLITE_BUSY_TIMEOUT seconds for the lock instead of failing.
+    SQLITE_BUSY_TIMEOUT seconds for the lock instead of failing. Each process keeps
+    its connection for DATABASE_CONN_MAX_AGE seconds (default 600): opening one runs
+    the pragmas above and starts with a cold page cache, about 3 ms of every request.
     """
     config = dj_database_url.parse(
         os.environ.get("DATABASE_URL", default_url),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))
         config.setdefault("OPTIONS", {}).update(
             {
                 "transaction_mode": "IMMEDIATE",
