@@ -3,10 +3,8 @@ province with JavaScript (and axe clean, screenshot kept), and without JavaScrip
 through a round trip that keeps what was typed; today's commune found from a former
 name, with and without JavaScript.
 
-One test on purpose (the former-name journey is a part of it), and in the last
-browser file: a live-server test that opens the sign-up page leaves the next
-serialized-rollback test unable to restore the database (the content types are
-already there); see the report of branch ux.
+The former-name journey is a part of the one test: it starts where the province
+choice leaves the form.
 """
 
 import datetime

@@ -1,6 +1,6 @@
-import pytest
-
 from django.db import transaction
+
+import pytest
 
 from content.demo import load_legal_library
 from content.importer import parse_text
