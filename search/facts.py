@@ -92,9 +92,11 @@ class FactTable:
             left_out = self.ids.difference(ids)
             counted = {}
             for name in self.FACETS:
-                counts = self.totals[name].copy()
-                counts.subtract(map(getattr(self, name).get, left_out))
-                counted[name] = counts
+                # counted at C speed, then taken from the totals value by value
+                # (Counter.subtract would walk the ids in Python)
+                left = Counter(map(getattr(self, name).get, left_out))
+                total = self.totals[name]
+                counted[name] = Counter({value: n - left[value] for value, n in total.items()})
         result = {}
         for name, counts in counted.items():
             counts.pop(None, None)

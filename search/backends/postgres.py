@@ -15,7 +15,7 @@ from html import escape
 
 from django.db import connection
 
-from search.backends.sql import DocumentLevelEngine
+from search.backends.sql import DocumentLevelEngine, wants_exact
 from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters, Hit
@@ -108,6 +108,8 @@ class PostgresEngine(DocumentLevelEngine):
             matched, exact_ids, head_ids = cursor.fetchone()
         if not matched:
             return [], set(), set()
+        if not wants_exact(query, len(matched)):
+            exact_ids = []  # the same rule as the other engines
         return matched, set(exact_ids), set(head_ids)
 
     def with_snippets(self, hits: list[Hit], bodies: dict, query: ParsedQuery) -> list[Hit]:

@@ -22,6 +22,11 @@ from search.snippets import make_snippet, whole_words
 from search.types import EngineResult, Facets, Filters, Hit
 
 RANKING_POOL = 100  # documents holding every word that are scored
+# Above this many documents found, matching as typed (with diacritics) is not
+# looked up for a query of several words: texts are written with their diacritics,
+# so nearly all of them would match, and it only breaks ties (one word excepted:
+# "điện" before "diễn").
+EXACT_CHECK_LIMIT = 5_000
 RELAX_BELOW = 10  # fewer documents holding every word: look for most of them
 RELAXED_SHARE = 0.5
 
@@ -124,13 +129,25 @@ def top(
     found = facts.ids.intersection(matched)  # facts may lag a moment behind
     if sort == "date":
         return newest(found, wanted, facts)
-    exact, head = exact & found, head & found
+    # each tier is worked out only when the ones before it are too few: for a
+    # common word, sets of 100,000 ids cost milliseconds each
+    tiers = (
+        lambda: exact & head & found,
+        lambda: (exact - head) & found,
+        lambda: (head - exact) & found,
+        lambda: found - exact - head,
+    )
     ordered: list[int] = []
-    for tier in (exact & head, exact - head, head - exact, found - exact - head):
-        ordered.extend(newest(tier, wanted - len(ordered), facts))
+    for tier in tiers:
+        ordered.extend(newest(tier(), wanted - len(ordered), facts))
         if len(ordered) >= wanted:
             break
     return ordered
+
+
+def wants_exact(query: ParsedQuery, found: int) -> bool:
+    """Whether matching as typed is worth looking up (EXACT_CHECK_LIMIT)."""
+    return found <= EXACT_CHECK_LIMIT or len(query.typed_words()) == 1
 
 
 def _is_number(clause) -> bool:
@@ -165,7 +182,7 @@ class DocumentLevelEngine(SearchEngine):
             return matched, set(), set()
         return (
             matched,
-            self.exact_ids(query) if exact else set(),
+            self.exact_ids(query) if exact and wants_exact(query, len(matched)) else set(),
             self.head_ids(query) if head else set(),
         )
 
