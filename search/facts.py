@@ -82,7 +82,11 @@ class FactTable:
         self.newest_first = sorted(self.date_rank, key=self.date_rank.__getitem__, reverse=True)
         self.totals = {name: Counter(getattr(self, name).values()) for name in self.FACETS}
 
-    def counts(self, ids: list[int]) -> dict[str, dict]:
+    def found(self, matched: list[int]) -> frozenset[int]:
+        """The matched ids that are in this table (the index may be a moment ahead)."""
+        return self.ids.intersection(matched)
+
+    def counts(self, ids: frozenset[int]) -> dict[str, dict]:
         """Facet counts over `ids`. When they are most of the documents, the few
         left out are counted and taken from the totals, which is much faster for
         a common word found everywhere."""

@@ -95,7 +95,7 @@ def hits_for(ranked: list[tuple[int, float]], query: ParsedQuery) -> tuple[list[
     return hits, bodies
 
 
-def facets_of(ids: list[int], facts: FactTable) -> Facets:
+def facets_of(ids: frozenset[int], facts: FactTable) -> Facets:
     return Facets(**facts.counts(ids))
 
 
@@ -116,27 +116,31 @@ def newest(candidates: set[int], wanted: int, facts: FactTable) -> list[int]:
 
 
 def top(
-    matched: list[int],
+    found: frozenset[int],
     exact: set[int],
     head: set[int],
     facts: FactTable,
     sort: str,
     wanted: int,
 ) -> list[int]:
-    """The first `wanted` documents in order, sorting only as much as needed.
-    Relevance: matching as typed (with its diacritics) first, then holding every
-    word in the head (number, title, subject, headings), then the newest."""
-    found = facts.ids.intersection(matched)  # facts may lag a moment behind
+    """The first `wanted` of the `found` documents in order, sorting only as much
+    as needed. Relevance: matching as typed (with its diacritics) first, then
+    holding every word in the head (number, title, subject, headings), then the
+    newest."""
     if sort == "date":
         return newest(found, wanted, facts)
-    # each tier is worked out only when the ones before it are too few: for a
-    # common word, sets of 100,000 ids cost milliseconds each
-    tiers = (
-        lambda: exact & head & found,
-        lambda: (exact - head) & found,
-        lambda: (head - exact) & found,
-        lambda: found - exact - head,
-    )
+    # each tier is worked out only when the ones before it are too few, the
+    # smaller set driving each step: for a common word, sets of 100,000 ids cost
+    # milliseconds each
+    if exact:
+        tiers = (
+            lambda: exact & head & found,
+            lambda: (exact & found) - head,
+            lambda: (head & found) - exact,
+            lambda: found - exact - head,
+        )
+    else:
+        tiers = (lambda: head & found, lambda: found - head)
     ordered: list[int] = []
     for tier in tiers:
         ordered.extend(newest(tier(), wanted - len(ordered), facts))
@@ -206,9 +210,10 @@ class DocumentLevelEngine(SearchEngine):
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
         if not by_relevance:
-            page = top(matched, exact, head, facts, sort, offset + limit)[offset:]
+            found = facts.found(matched)
+            page = top(found, exact, head, facts, sort, offset + limit)[offset:]
             hits = self.with_snippets(*hits_for([(pk, 0.0) for pk in page], query), query)
-            return EngineResult(hits=hits, total=len(matched), facets=facets_of(matched, facts))
+            return EngineResult(hits=hits, total=len(found), facets=facets_of(found, facts))
         return self.ranked(query, filters, matched, exact, head, facts, offset, limit)
 
     def relaxed(self, query: ParsedQuery, filters: Filters, wanted: int) -> dict[int, float]:
@@ -245,9 +250,9 @@ class DocumentLevelEngine(SearchEngine):
                     [t.folded for t in clause[0]], [[t.folded for t in alt] for alt in clause[1:]]
                 )
         wanted = max(RANKING_POOL, offset + limit)
-        pool = top(matched, exact, head, facts, "relevance", wanted) if matched else []
+        found = facts.found(matched)
+        pool = top(found, exact, head, facts, "relevance", wanted)
         body_share = dict.fromkeys(pool, 1.0)
-        everything = set(matched)
         if len(matched) < RELAX_BELOW:
             loose = self.relaxed(query, filters, wanted)
             for pk, share in loose.items():
@@ -273,12 +278,13 @@ class DocumentLevelEngine(SearchEngine):
             or body_share.get(s.page_id, 0.0) >= RELAXED_SHARE
             or s.title_share >= RELAXED_SHARE
         ]
-        everything.update(s.page_id for s in scored)
+        # counted with what holds every word
+        extra = {s.page_id for s in scored}.difference(found)
+        counted = found | extra if extra else found
         page = scored[offset : offset + limit]
         hits, bodies = hits_for([(s.page_id, s.score) for s in page], query)
         named_page = {s.page_id for s in page if s.named}
         for hit in hits:
             hit.exact_number = hit.page_id in named_page
         hits = self.with_snippets(hits, bodies, query)
-        ids = list(everything)
-        return EngineResult(hits=hits, total=len(ids), facets=facets_of(ids, facts))
+        return EngineResult(hits=hits, total=len(counted), facets=facets_of(counted, facts))
