@@ -99,16 +99,23 @@ def facets_of(ids: frozenset[int], facts: FactTable) -> Facets:
     return Facets(**facts.counts(ids))
 
 
-def newest(candidates: set[int], wanted: int, facts: FactTable) -> list[int]:
-    """The `wanted` newest of `candidates`: walking the documents newest first when
-    they are many (it stops early), a heap when they are few."""
-    if wanted <= 0 or not candidates:
+def newest(
+    wanted: int, facts: FactTable, inside: list[frozenset | set], outside: tuple = ()
+) -> list[int]:
+    """The `wanted` newest documents in every set of `inside` and in none of
+    `outside`. When even the smallest of `inside` is a good share of the library,
+    the documents are walked newest first (a few hundred steps reach `wanted`)
+    without building any set; otherwise the few candidates go through a heap."""
+    smallest = min(inside, key=len)
+    if wanted <= 0 or not smallest:
         return []
-    if len(candidates) * 20 < len(facts.newest_first):
+    others = [s for s in inside if s is not smallest]
+    if len(smallest) * 20 < len(facts.newest_first):
+        candidates = smallest.intersection(*others).difference(*outside)
         return heapq.nlargest(wanted, candidates, key=facts.date_rank.__getitem__)
     found: list[int] = []
     for pk in facts.newest_first:
-        if pk in candidates:
+        if pk in smallest and all(pk in s for s in others) and not any(pk in s for s in outside):
             found.append(pk)
             if len(found) == wanted:
                 break
@@ -128,22 +135,22 @@ def top(
     holding every word in the head (number, title, subject, headings), then the
     newest."""
     if sort == "date":
-        return newest(found, wanted, facts)
-    # each tier is worked out only when the ones before it are too few, the
-    # smaller set driving each step: for a common word, sets of 100,000 ids cost
-    # milliseconds each
+        return newest(wanted, facts, [found])
+    # each tier as (in all of these, in none of those): no set of 100,000 ids is
+    # built for a common word, and a tier is read only when those before it are
+    # too few
     if exact:
         tiers = (
-            lambda: exact & head & found,
-            lambda: (exact & found) - head,
-            lambda: (head & found) - exact,
-            lambda: found - exact - head,
+            ([exact, head, found], ()),
+            ([exact, found], (head,)),
+            ([head, found], (exact,)),
+            ([found], (exact, head)),
         )
     else:
-        tiers = (lambda: head & found, lambda: found - head)
+        tiers = (([head, found], ()), ([found], (head,)))
     ordered: list[int] = []
-    for tier in tiers:
-        ordered.extend(newest(tier(), wanted - len(ordered), facts))
+    for inside, outside in tiers:
+        ordered.extend(newest(wanted - len(ordered), facts, inside, outside))
         if len(ordered) >= wanted:
             break
     return ordered
