@@ -105,7 +105,7 @@ def test_whole_training_journey(page, course, browser, live_server):
     page.select_option('select[name="role"]', "teacher")
     page.fill('input[name="organisation"]', "Trường Tiểu học Kim Đồng")
     page.check('input[name="consent"]')
-    page.click('form:has(input[name="password1"]) button[type="submit"]')
+    page.get_by_role("button", name="Tạo tài khoản").click()
     page.wait_for_url(lambda url: "/accounts/signup/" not in url, timeout=LONG)
     messages = [m for m in mail.outbox if EMAIL in m.to]
     assert len(messages) == 1

@@ -75,6 +75,11 @@ def test_signup_commune_follows_the_province_or_a_former_name(
     assert _communes(page) == HUE_COMMUNES
     assert page.locator("input[name=full_name]").input_value() == "Nguyễn Thị Nhung"
     assert page.locator(".field__error").count() == 0
+    # Enter in a field signs up (here: the missing fields are named), it does not
+    # press the commune fields' round-trip buttons that come first in the form
+    page.press("input[name=full_name]", "Enter")
+    page.wait_for_load_state()
+    assert page.locator(".field__error").count() > 0
     page.context.close()
 
     _former_name_journey(browser, live_server, *quan_thanh)
@@ -150,4 +155,9 @@ def _former_name_journey(browser, live_server, hanoi: Unit, ba_dinh: Unit) -> No
     assert _chosen(page, "commune") == "Phường Ba Đình"
     assert page.locator("input[name=full_name]").input_value() == "Nguyễn Thị Nhung"
     assert page.locator(".field__error").count() == 0
+    # Enter in a field signs up (here: the missing fields are named), it does not
+    # press the commune fields' round-trip buttons that come first in the form
+    page.press("input[name=full_name]", "Enter")
+    page.wait_for_load_state()
+    assert page.locator(".field__error").count() > 0
     page.context.close()

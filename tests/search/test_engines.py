@@ -17,6 +17,11 @@ from content.models import LegalDocumentPage
 from search.service import search_documents
 from search.types import Filters, SearchRequest
 
+# the database is asked for by the engine fixture only once the engine is known to
+# run here; the mark keeps these tests with the other database tests (pytest-django
+# runs the live-server tests, which empty the database, after them)
+pytestmark = pytest.mark.django_db
+
 ENGINES = ["sqlite", "postgresql", "elasticsearch"]
 # behaviours an engine does not have yet: search.ranking runs for the database
 # engines only, Elasticsearch orders by its own scores
