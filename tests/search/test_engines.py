@@ -17,11 +17,6 @@ from content.models import LegalDocumentPage
 from search.service import search_documents
 from search.types import Filters, SearchRequest
 
-# the database is asked for by the engine fixture only once the engine is known to
-# run here; the mark keeps these tests with the other database tests (pytest-django
-# runs the live-server tests, which empty the database, after them)
-pytestmark = pytest.mark.django_db
-
 ENGINES = ["sqlite", "postgresql", "elasticsearch"]
 # behaviours an engine does not have yet: search.ranking runs for the database
 # engines only, Elasticsearch orders by its own scores
@@ -46,9 +41,7 @@ def _elasticsearch_reachable(url: str) -> bool:
 
 
 @pytest.fixture(params=ENGINES)
-def engine(request, settings):
-    """The engine's name, once it is known to run here (the corpus is built only
-    then: building it for an engine that is skipped costs seconds a test)."""
+def engine(request, settings, corpus):
     name = request.param
     if name in ("sqlite", "postgresql") and connection.vendor != name:
         pytest.skip(f"the {name} engine runs on a {name} database")
@@ -60,8 +53,6 @@ def engine(request, settings):
             if os.environ.get("CI") == "true":
                 pytest.fail(f"ELASTICSEARCH_URL={url} is set but the cluster is unreachable")
             pytest.skip(f"Elasticsearch at {url} is unreachable")
-    request.getfixturevalue("corpus")
-    if name == "elasticsearch":
         settings.ELASTICSEARCH_URL = url
         settings.ELASTICSEARCH_INDEX_PREFIX = "cbvte-test-engines"
         call_command("rebuild_search_index", verbosity=0)
