@@ -15,7 +15,7 @@ from html import escape
 
 from django.db import connection
 
-from search.backends.sql import DocumentLevelEngine, wants_exact
+from search.backends.sql import EXACT_CHECK_LIMIT, DocumentLevelEngine
 from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters, Hit
@@ -90,27 +90,30 @@ class PostgresEngine(DocumentLevelEngine):
         self, query: ParsedQuery, filters: Filters, *, exact: bool, head: bool
     ) -> tuple[list[int], set[int], set[int]]:
         """The three id lists in one statement, each read through its GIN index
-        (search_document_ids, migration 0003); a list not asked for is NULL."""
+        (search_document_ids, migration 0003); a list not asked for is NULL, and
+        the documents matching as typed are read only where the other engines
+        read them too (search.backends.sql.wants_exact: CASE is evaluated lazily)."""
         tags = tags_tsquery(filters)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT ARRAY(SELECT search_document_ids('vector_terms', %s::tsquery, "
-                "to_tsquery('simple', NULLIF(%s, '')))), "
-                "ARRAY(SELECT search_document_ids('vector_exact', %s::tsquery, NULL)), "
-                "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL))",
+                "SELECT matched, CASE WHEN cardinality(matched) <= %s OR %s THEN "
+                "ARRAY(SELECT search_document_ids('vector_exact', %s::tsquery, NULL)) END, "
+                "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL)) "
+                "FROM (SELECT ARRAY(SELECT search_document_ids('vector_terms', %s::tsquery, "
+                "to_tsquery('simple', NULLIF(%s, '')))) AS matched) AS found",
                 [
-                    terms_tsquery(query),
-                    tags,
+                    EXACT_CHECK_LIMIT,
+                    len(query.typed_words()) == 1,
                     _all(query.typed_words()) if exact else None,
                     _all(query.typed_folded_words()) if head else None,
+                    terms_tsquery(query),
+                    tags,
                 ],
             )
             matched, exact_ids, head_ids = cursor.fetchone()
         if not matched:
             return [], set(), set()
-        if not wants_exact(query, len(matched)):
-            exact_ids = []  # the same rule as the other engines
-        return matched, set(exact_ids), set(head_ids)
+        return matched, set(exact_ids or ()), set(head_ids or ())
 
     def with_snippets(self, hits: list[Hit], bodies: dict, query: ParsedQuery) -> list[Hit]:
         """Snippets from ts_headline; where it marks nothing, or where the text holds
