@@ -24,6 +24,25 @@ def test_bench_prints_its_result_line_and_rolls_back(library):
     assert (LegalDocumentPage.objects.count(), SearchDocument.objects.count()) == before
 
 
+def test_kept_documents_are_measured_again_without_rebuilding(library):
+    """--keep leaves the synthetic documents in a benchmarking database; a second
+    run measures them as they are (the test's transaction still undoes both)."""
+
+    def run() -> list[str]:
+        out = StringIO()
+        call_command("bench_search", docs=20, repeat=1, keep=True, no_baseline=True, stdout=out)
+        return out.getvalue().strip().splitlines()
+
+    first = run()
+    kept = LegalDocumentPage.objects.filter(slug__startswith="bench-").count()
+    second = run()
+    assert kept == 20 and LegalDocumentPage.objects.filter(slug__startswith="bench-").count() == 20
+    assert any(line.startswith("index: ours") for line in first)
+    assert "reusing the 20 documents kept by an earlier --keep run" in second
+    assert not any(line.startswith("index:") for line in second)
+    assert second[-1].startswith("RESULT docs=20 ") and "cpu_p95_ms=" in second[-1]
+
+
 @pytest.mark.django_db
 def test_bench_without_a_library_says_what_to_do():
     with pytest.raises(CommandError, match="load_demo"):
