@@ -43,6 +43,11 @@ def _new_page(browser, live_server, **options):
     return page
 
 
+def _keep_screenshot(page, name: str) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / name), full_page=True)
+
+
 def _communes(page) -> list[str]:
     return page.locator("select[name=commune] option").all_inner_texts()[1:]
 
@@ -60,8 +65,7 @@ def test_signup_commune_follows_the_province_or_a_former_name(
     page.locator("select[name=commune] option").nth(1).wait_for(state="attached")
     assert _communes(page) == HUE_COMMUNES
     assert not (violations := run_axe(page)), describe(violations)
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / "signup-form-phone.png"), full_page=True)
+    _keep_screenshot(page, "signup-form-phone.png")
     page.context.close()
 
     # Without JavaScript: the button under the province asks the server.
@@ -138,8 +142,7 @@ def _former_name_journey(browser, live_server, hanoi: Unit, ba_dinh: Unit) -> No
     assert "Đã chọn Phường Ba Đình, Hà Nội." in page.locator("[data-former-status]").inner_text()
     assert page.locator("input[name=full_name]").input_value() == "Nguyễn Thị Nhung"
     assert not (violations := run_axe(page)), describe(violations)
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / "signup-former-commune-phone.png"), full_page=True)
+    _keep_screenshot(page, "signup-former-commune-phone.png")
     page.context.close()
 
     # Without JavaScript: two round trips, what was typed stays.
