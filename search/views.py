@@ -4,13 +4,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from base.vietnamese import fold
 from content.models import LegalDocumentPage, Topic
 from search import querylog
 from search.filter_options import active_filter_count, filter_choices
 from search.forms import MAX_QUERY, SearchForm, SuggestForm
-from search.query import MAX_CLAUSES, WORD
+from search.query import MAX_CLAUSES, WORD, ParsedQuery
 from search.service import issuer_names, search_documents
 from search.suggestions import suggest_documents
 from search.types import Filters, SearchRequest
@@ -38,11 +39,12 @@ def request_from(params) -> SearchRequest:
     )
 
 
-def other_pages(query: str):
+def other_pages(parsed: ParsedQuery):
     """Campaigns, guidance, courses…: Wagtail's search in the visitor's language,
-    with or without diacritics."""
-    words = WORD.findall(query)[:MAX_CLAUSES]
-    if not words:
+    with or without diacritics, every word (or a synonym of it from the editable
+    glossary: "tố giác" finds the guidance that says "báo tin") required."""
+    clauses = parsed.clauses[:MAX_CLAUSES]
+    if not clauses:
         return []
     pages = (
         Page.objects.live()
@@ -51,9 +53,18 @@ def other_pages(query: str):
         .not_type(LegalDocumentPage)
         .exclude(depth__lte=1)
     )
-    # the pages index a folded copy of their text (content.models.mixins)
-    folded = " ".join(fold(word) for word in words)
-    found = list(pages.search(folded, operator="and")[:5])
+    # the pages index a folded copy of their text (content.models.mixins); the words
+    # as typed need not stand together, a synonym is a phrase
+    query = And(
+        [
+            Or(
+                [PlainText(" ".join(t.folded for t in clause[0]), operator="and")]
+                + [Phrase(" ".join(t.folded for t in other)) for other in clause[1:]]
+            )
+            for clause in clauses
+        ]
+    )
+    found = list(pages.search(query)[:5])
     for page in found:  # its type, from the content type (no query per page)
         page.type_label = page.specific_class.get_verbose_name() if page.specific_class else ""
     return found
@@ -82,7 +93,7 @@ def search(request):
             (response.parsed.raw, response.total),
         )
     paginator = Paginator(range(response.total), PER_PAGE)
-    other = other_pages(response.parsed.raw) if search_request.page == 1 else []
+    other = other_pages(response.parsed) if search_request.page == 1 else []
     return render(
         request,
         "search/search.html",

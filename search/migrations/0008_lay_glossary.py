@@ -1,5 +1,6 @@
 """Lay wording in the glossary: what parents and teachers type for what the texts
-call "bạo lực học đường" (editable under Snippets → search synonyms)."""
+call "bạo lực học đường", and "tố giác" for the guidance's "báo tin" (editable
+under Snippets → search synonyms)."""
 
 from django.db import migrations
 
@@ -7,6 +8,7 @@ from search.glossary import glossary_operation
 
 GLOSSARY = [
     "bạo lực học đường, bạo hành ở trường, bạo lực ở trường, bạo hành học sinh",
+    "tố giác, báo tin, trình báo",
 ]
 
 

@@ -319,3 +319,29 @@ def test_hits_say_where_they_land_as_a_reader_cites_it(corpus, client):
     assert any(p.startswith("Mục ") for p in places)
     html = client.get("/tim-kiem/", {"q": "tăng cường công tác tuyên truyền"}).content.decode()
     assert '<p class="hit__section"><a href="' in html and ">Mục " in html
+
+
+def test_lay_words_reach_practical_help_first_and_a_number_its_document(corpus, client):
+    """A parent typing "tố giác xâm hại trẻ em" sees the guidance on what to do
+    (which says "báo tin": the glossary) before the legal texts; someone typing a
+    number sees that document first."""
+    from tests.factories import GuidanceIndexPageFactory, GuidancePageFactory
+
+    home = corpus.get_parent()
+    guides = GuidanceIndexPageFactory(parent=home, title="Hướng dẫn", slug="huong-dan-test")
+    guide = GuidancePageFactory(
+        parent=guides,
+        title="Cần làm gì khi trẻ em kể mình bị xâm hại",
+        summary="Lắng nghe, trấn an, bảo vệ, báo tin (gọi 111) và giữ bí mật.",
+        slug="can-lam-gi",
+    )
+    guide.save_revision().publish()
+
+    html = client.get("/tim-kiem/", {"q": "tố giác xâm hại trẻ em"}).content.decode()
+    assert f'href="{guide.url}"' in html and 'class="listing__item hit"' in html
+    assert html.index(f'href="{guide.url}"') < html.index('class="listing__item hit"')
+
+    html = client.get("/tim-kiem/", {"q": "1472/QĐ-TTg"}).content.decode()
+    assert html.index('class="listing__item hit"') < html.find("other-results") or (
+        "other-results" not in html
+    )
