@@ -29,6 +29,8 @@ from search.models import SearchEntry
 SEEDS = Path(__file__).resolve().parent.parent / "content" / "fixtures" / "legal_seeds"
 TYPES = ["KH", "CV", "QD", "CT", "HD", "TB", "BC", "ND", "TT", "NQ"]
 PLACES = ["Hà Nội", "Hải Phòng", "Kon Tum", "Lai Châu", "Đà Nẵng", "Cần Thơ", "Huế", "Sơn La"]
+SLUG = "bench-{n}"  # the slug of the n-th synthetic document
+NUMBER_EVERY = 97  # the number of every 97th document is looked up by the query mix
 BODIES = ["Ủy ban nhân dân", "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo"]
 
 
@@ -88,11 +90,11 @@ def build_corpus(docs: int, seed: int = 2026) -> Corpus:
             LegalDocumentPage(
                 title=title,
                 draft_title=title,
-                slug=f"bench-{n}",
+                slug=SLUG.format(n=n),
                 path=path,
                 depth=library.depth + 1,
                 numchild=0,
-                url_path=f"{library.url_path}bench-{n}/",
+                url_path=f"{library.url_path}{SLUG.format(n=n)}/",
                 content_type=content_type,
                 locale_id=library.locale_id,
                 translation_key=uuid.UUID(int=rng.getrandbits(128)),
@@ -111,12 +113,23 @@ def build_corpus(docs: int, seed: int = 2026) -> Corpus:
                 status=rng.choice(LegalDocumentPage.Status.values),
             )
         )
-        if n % 97 == 0:
+        if n % NUMBER_EVERY == 0:
             numbers.append(number)
     created = _insert_pages(pages)
     Page.objects.filter(pk=library.pk).update(numchild=library.numchild + len(created))
     entries = _insert_sections(created, sentences, rng)
     return Corpus(library=library, pages=created, numbers=numbers, entries=entries)
+
+
+def kept_numbers(docs: int) -> list[str] | None:
+    """The numbers the query mix looks up, when a database kept exactly `docs`
+    synthetic documents from an earlier build (bench_search --keep)."""
+    kept = LegalDocumentPage.objects.filter(slug__startswith=SLUG.format(n=""))
+    if kept.count() != docs:
+        return None
+    slugs = [SLUG.format(n=n) for n in range(0, docs, NUMBER_EVERY)]
+    by_slug = dict(kept.filter(slug__in=slugs).values_list("slug", "number"))
+    return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
 def _insert_pages(pages: list[LegalDocumentPage]) -> list[LegalDocumentPage]:

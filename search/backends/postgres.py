@@ -15,7 +15,7 @@ from html import escape
 
 from django.db import connection
 
-from search.backends.sql import EXACT_CHECK_LIMIT, DocumentLevelEngine
+from search.backends.sql import EXACT_CHECK_LIMIT, DocumentLevelEngine, one_word
 from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters, Hit
@@ -103,7 +103,7 @@ class PostgresEngine(DocumentLevelEngine):
                 "to_tsquery('simple', NULLIF(%s, '')))) AS matched) AS found",
                 [
                     EXACT_CHECK_LIMIT,
-                    len(query.typed_words()) == 1,
+                    one_word(query),
                     _all(query.typed_words()) if exact else None,
                     _all(query.typed_folded_words()) if head else None,
                     terms_tsquery(query),

@@ -156,9 +156,14 @@ def top(
     return ordered
 
 
+def one_word(query: ParsedQuery) -> bool:
+    """A query of one word, which its diacritics alone tell apart ("điện", "diễn")."""
+    return len(query.typed_words()) == 1
+
+
 def wants_exact(query: ParsedQuery, found: int) -> bool:
     """Whether matching as typed is worth looking up (EXACT_CHECK_LIMIT)."""
-    return found <= EXACT_CHECK_LIMIT or len(query.typed_words()) == 1
+    return found <= EXACT_CHECK_LIMIT or one_word(query)
 
 
 def _is_number(clause) -> bool:

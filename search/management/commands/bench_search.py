@@ -22,7 +22,7 @@ from content.models import LegalDocumentPage, LegalLibraryPage, LegalSection
 from search.backends import engine_name, get_engine
 from search.backends.postgres import settle_tables
 from search.backends.sqlite import optimize_fts
-from search.bench import build_corpus
+from search.bench import build_corpus, kept_numbers
 from search.indexing import document_for
 from search.models import RankingFields, SearchDocument, SearchEntry
 from search.query import WORD
@@ -84,18 +84,6 @@ def documents_of(corpus) -> list[SearchDocument]:
         by_page.setdefault(entry.page_id, []).append(entry)
     pages = {page.pk: page for page in corpus.pages}
     return [document_for(pages[page_id], rows) for page_id, rows in by_page.items()]
-
-
-def kept_numbers(docs: int) -> list[str] | None:
-    """The numbers the query mix looks up, when an earlier --keep run left exactly
-    `docs` synthetic documents (search.bench names them bench-<n> and lists the
-    number of every 97th)."""
-    kept = LegalDocumentPage.objects.filter(slug__startswith="bench-")
-    if kept.count() != docs:
-        return None
-    slugs = [f"bench-{n}" for n in range(0, docs, 97)]
-    by_slug = dict(kept.filter(slug__in=slugs).values_list("slug", "number"))
-    return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
 def percentile(values: list[float], p: float) -> float:
