@@ -29,12 +29,20 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits live in the cache: every test starts with none used."""
+    """Rate limits live in the cache: every test starts with none used, and with no
+    search statistics left in this process's buffer."""
     from django.core.cache import cache
 
-    cache.clear()
+    from search import querylog
+
+    def clear():
+        cache.clear()
+        querylog._buffer.take()
+        querylog._buffer.visitors.clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 def pytest_configure(config):

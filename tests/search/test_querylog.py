@@ -84,6 +84,37 @@ def test_a_search_writes_nothing_to_the_database_until_the_batch_is_full(demo_si
     assert QueryStat.objects.count() == 3
 
 
+def test_many_searches_cost_the_shared_cache_one_entry_per_process_batch(demo_site, settings):
+    """A busy process keeps its events and hands them over in batches: a cached search
+    page costs next to nothing, and no search is lost on the way to the report."""
+    from django.core.cache import cache
+
+    settings.SEARCH_LOG_BATCH = 200
+    settings.SEARCH_LOG_PROCESS_BATCH = 5
+    for n in range(12):
+        search_as_new_visitor("tre em", f"10.0.0.{n % 4}")
+    assert cache.get(querylog.SEQ_KEY) == 2  # two hand-overs of five; two still here
+    assert not QueryStat.objects.exists()
+    querylog.flush()
+    assert sum(QueryStat.objects.values_list("searches", flat=True)) == 12
+    assert QueryVisitor.objects.count() == 4
+
+
+def test_a_quiet_process_hands_its_searches_over_after_a_few_seconds(
+    demo_site, settings, monkeypatch
+):
+    from django.core.cache import cache
+
+    settings.SEARCH_LOG_BATCH = 200
+    settings.SEARCH_LOG_PROCESS_SECONDS = 5
+    search_as_new_visitor("tre em", "10.0.0.1")
+    assert cache.get(querylog.SEQ_KEY) is None
+    now = querylog.time.monotonic()
+    monkeypatch.setattr(querylog.time, "monotonic", lambda: now + 6)
+    Client().get("/")  # any later response hands the old events over
+    assert cache.get(querylog.SEQ_KEY) == 1
+
+
 def test_the_report_flushes_what_is_buffered(demo_site, settings, client):
     settings.SEARCH_LOG_BATCH = 1000
     for address in ["10.0.0.1", "10.0.0.2", "10.0.0.3"]:

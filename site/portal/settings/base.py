@@ -174,9 +174,13 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 3000},
     }
 
-# Search statistics: buffered in the cache, written in batches (search/querylog.py).
+# Search statistics (search/querylog.py): kept in each process, handed to the cache in
+# batches (PROCESS_BATCH searches or PROCESS_SECONDS old), written to the database in
+# batches of BATCH searches or every FLUSH_SECONDS.
 SEARCH_LOG_BATCH = int(os.environ.get("SEARCH_LOG_BATCH", "200"))
 SEARCH_LOG_FLUSH_SECONDS = int(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "60"))
+SEARCH_LOG_PROCESS_BATCH = int(os.environ.get("SEARCH_LOG_PROCESS_BATCH", "50"))
+SEARCH_LOG_PROCESS_SECONDS = float(os.environ.get("SEARCH_LOG_PROCESS_SECONDS", "5"))
 
 # Anonymous page cache (pagecache/): whole pages in the cache above, purged on changes.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
