@@ -1,4 +1,5 @@
-"""The index follows the library at once: publish, unpublish, move, delete."""
+"""The index follows the library at once: publish, unpublish, move, delete; and
+the indexes are kept merged after editors publish (search.maintenance)."""
 
 from django.db.models.signals import post_delete
 
@@ -6,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import LegalDocumentPage
 from search.indexing import index_pages, remove_pages
+from search.maintenance import schedule_merge
 
 
 def on_published(sender, instance, **kwargs) -> None:
@@ -31,3 +33,6 @@ def connect() -> None:
     page_unpublished.connect(on_unpublished, sender=LegalDocumentPage, dispatch_uid="search-unpub")
     post_page_move.connect(on_moved, dispatch_uid="search-moved")
     post_delete.connect(on_deleted, sender=LegalDocumentPage, dispatch_uid="search-deleted")
+    # any page: Wagtail's own index (guidance, campaigns…) is written on publish too
+    page_published.connect(schedule_merge, dispatch_uid="search-merge-published")
+    page_unpublished.connect(schedule_merge, dispatch_uid="search-merge-unpublished")

@@ -20,10 +20,9 @@ from wagtail.search.backends import get_search_backend
 
 from content.models import LegalDocumentPage, LegalLibraryPage, LegalSection
 from search.backends import engine_name, get_engine
-from search.backends.postgres import settle_tables
-from search.backends.sqlite import optimize_fts
 from search.bench import build_corpus, kept_numbers
 from search.indexing import document_for
+from search.maintenance import settle_wagtail_index
 from search.models import RankingFields, SearchDocument, SearchEntry
 from search.query import WORD
 from search.ranking import ranking_row
@@ -105,14 +104,6 @@ def table_bytes(tables: list[str]) -> int:
         sql = f"SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN ({placeholders})"  # noqa: S608
         cursor.execute(sql, tables)
         return int(cursor.fetchone()[0])
-
-
-def settle_baseline() -> None:
-    """The same maintenance after the bulk load as ours gets (SearchEngine.settle)."""
-    if connection.vendor == "postgresql":
-        settle_tables(["wagtailsearch_indexentry"])
-    elif connection.vendor == "sqlite":
-        optimize_fts(["wagtailsearch_indexentry_fts"])
 
 
 # the page tables the corpus is bulk-loaded into (the search tables are settled by
@@ -307,7 +298,7 @@ class Command(BaseCommand):
                 batch = []
         if batch:
             backend.add_bulk(LegalDocumentPage, batch)
-        settle_baseline()
+        settle_wagtail_index()  # the same maintenance after the bulk load as ours gets
         return time.perf_counter() - started, table_bytes(tables) - before
 
     def query_mix(self, numbers: list[str]) -> list[tuple[str, Filters]]:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from search.backends import engine_name, get_engine
 from search.indexing import documents_to_index, index_pages
+from search.maintenance import settle_indexes
 from search.models import RankingFields, SearchDocument, SearchEntry
 
 BATCH = 200
@@ -40,7 +41,7 @@ class Command(BaseCommand):
                 progress.update(len(batch))
         if progress:
             progress.close()
-        engine.settle()
+        settle_indexes()
         self.stdout.write(
             f"Indexed {total} documents ({rows} rows) with the {engine_name()} engine."
         )

@@ -7,6 +7,7 @@ from content.models import LegalLibraryPage
 from home.demo import load_site_frame
 from learning.demo import DEMO_LEARNER_EMAIL, DEMO_LEARNER_PASSWORD, demo_learner, load_courses
 from learning.models import CourseIndexPage
+from search.maintenance import settle_indexes
 
 
 class Command(BaseCommand):
@@ -30,5 +31,6 @@ class Command(BaseCommand):
             )
         )
         demo_learner()
+        settle_indexes()  # pages were published one by one: merge their index segments
         self.stdout.write(f"Demo learner: {DEMO_LEARNER_EMAIL} / password {DEMO_LEARNER_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
