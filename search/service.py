@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.functions import Left
 from django.utils.translation import gettext as _
 
 from base.vietnamese import fold
 from content.models import Issuer, LegalDocumentPage, LegalSection
-from content.section_labels import label_sections
+from content.section_labels import OPENING_CHARS, label_sections
 from search.backends import get_engine
 from search.facts import VERSION_KEY as FACTS_VERSION_KEY
 from search.filtering import apply_filters
@@ -146,9 +148,15 @@ def add_landing_labels(results: list[ResultHit]) -> None:
     anchored = {r.document.pk for r in results if r.hit.anchor}
     if not anchored:
         return
-    sections: dict[int, list[LegalSection]] = {}
-    for section in LegalSection.objects.filter(page_id__in=anchored).order_by("sort_order"):
-        sections.setdefault(section.page_id, []).append(section)
+    sections: dict[int, list[SimpleNamespace]] = {}
+    rows = (
+        LegalSection.objects.filter(page_id__in=anchored)
+        .order_by("sort_order")
+        .values("page_id", "kind", "number", "heading", "anchor", "parent_anchor")
+        .annotate(text=Left("text", OPENING_CHARS))  # a label needs only the opening
+    )
+    for row in rows:
+        sections.setdefault(row["page_id"], []).append(SimpleNamespace(**row))
     labels = {pk: label_sections(items) for pk, items in sections.items()}
     for result in results:
         if result.hit.anchor:
