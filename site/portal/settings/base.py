@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    "portal.wagtail_apps.RedirectsConfig",  # wagtail.contrib.redirects, without API v3
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -52,9 +52,9 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "portal.wagtail_apps.SnippetsConfig",  # wagtail.snippets, without API v3
+    "portal.wagtail_apps.DocumentsConfig",  # wagtail.documents, without API v3
+    "portal.wagtail_apps.ImagesConfig",  # wagtail.images, without API v3
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
