@@ -5,7 +5,7 @@ document and snippet model) in these four apps' `ready()`, whether or not a proj
 serves it: about 14 MB in every process. This project serves no API v3: `wagtail.api.v3`
 is not installed and no URL mounts `wagtail.api.v3.urls.api`. The apps' configurations
 below run Wagtail's own `ready()` with the modules it imports for the API replaced, for
-that call only, by placeholders that register nothing; everything else the apps set up
+that call only, by empty modules that register nothing; everything else the apps set up
 (permission policies, signal handlers, choosers, comparisons, the reference index) is
 Wagtail's unchanged code. Should the API be wanted one day: put Wagtail's app names
 back in INSTALLED_APPS (`settings/base.py`) and mount the API's URLs.
@@ -37,7 +37,7 @@ def _register_nothing() -> None:
 
 
 # What the four `ready()` methods import for the API, module by module (Wagtail 8.0).
-PLACEHOLDERS: dict[str, dict[str, object]] = {
+API_V3_MODULES: dict[str, dict[str, object]] = {
     "wagtail.api.v3.api": {"api": _NoAPI()},
     "wagtail.images.api.v3.registry": {"register_content_types": _register_nothing},
     "wagtail.images.api.v3.router": {"router": None},
@@ -51,13 +51,13 @@ PLACEHOLDERS: dict[str, dict[str, object]] = {
 
 @contextmanager
 def api_v3_not_loaded() -> Iterator[None]:
-    """The API's modules as placeholders while the block runs; a module already loaded
+    """The API's modules as empty modules while the block runs; a module already loaded
     for real (something imported it before) is left alone and used."""
     placed = {}
-    for name, attributes in PLACEHOLDERS.items():
+    for name, attributes in API_V3_MODULES.items():
         if name in sys.modules:
             continue
-        module = ModuleType(name, "A placeholder: this project does not load Wagtail's API v3.")
+        module = ModuleType(name, "Empty: this project does not load Wagtail's API v3.")
         module.__dict__.update(attributes)
         sys.modules[name] = placed[name] = module
     try:

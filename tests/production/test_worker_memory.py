@@ -36,7 +36,7 @@ SCRIPT = textwrap.dedent(
     from allauth.mfa.webauthn.internal import auth
     auth.get_server
     loaded["after_passkey"] = "fido2" in sys.modules
-    # nothing of the placeholders is left: the API still imports for real
+    # nothing of the empty modules is left: the API still imports for real
     from wagtail.api.v3.api import api
     loaded["api_v3_importable"] = type(api).__name__ == "NinjaAPI"
     import django.contrib.postgres.fields
