@@ -1,4 +1,5 @@
 import datetime
+import os
 
 from django.db import connection
 from django.test import Client
@@ -155,3 +156,42 @@ def test_admin_report_needs_admin_access(demo_site, client):
     client.force_login(UserFactory())
     response = client.get("/admin/tim-kiem/thong-ke/")
     assert response.status_code in (302, 403)
+
+
+def test_a_process_that_exits_hands_over_the_searches_it_kept(tmp_path, settings):
+    """A web process that stops (a release, gunicorn recycling a worker) leaves no
+    search uncounted: what it kept goes to the shared cache as it exits."""
+    import subprocess
+    import sys
+
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    script = (
+        "import django\n"
+        "from types import SimpleNamespace\n"
+        "django.setup()\n"
+        "from search import querylog\n"
+        "visitor = SimpleNamespace(session=SimpleNamespace(session_key=None),"
+        " META={'REMOTE_ADDR': '10.0.0.9'})\n"
+        "querylog.record('đuối nước', 3, visitor)\n"
+        "assert querylog._buffer.events  # kept in the process, not yet in the cache\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "CACHE_DIR": str(tmp_path),
+        "SECRET_KEY": settings.SECRET_KEY,  # the same keyed hashes
+        "SEARCH_LOG_PROCESS_BATCH": "50",
+        "SEARCH_LOG_BATCH": "200",
+    }
+    env.pop("REDIS_URL", None)
+    subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={**env, "PYTHONPATH": f"{settings.BASE_DIR}:{settings.BASE_DIR}/site"},
+        check=True,
+        timeout=60,
+    )
+    shared = FileBasedCache(str(tmp_path), {})
+    ((day, qhash, _visitor, zero, _text),) = shared.get("search:log:event:1")
+    assert qhash == querylog.query_hash("duoi nuoc") and zero == 0
