@@ -69,8 +69,6 @@ PERSONAL_PATTERNS = (
     re.compile(r"\+\s?\d{2}(?:[ .\-]?\d){6,}"),
 )
 
-_pending = threading.local()
-
 
 class _ProcessBuffer:
     """This process's events not yet in the shared buffer (lost only if the process
@@ -83,19 +81,18 @@ class _ProcessBuffer:
         # (query hash, visitor) -> (visitors seen for the query, when it was read)
         self.visitors: dict[tuple[str, str], tuple[int, float]] = {}
 
-    def add(self, event: tuple) -> bool:
-        """Keep one event; True when the buffer should be handed over."""
+    def add(self, event: tuple) -> None:
         with self.lock:
             if not self.events:
                 self.since = time.monotonic()
             self.events.append(event)
-            return (
-                len(self.events) >= min(process_batch_size(), batch_size())
-                or time.monotonic() - self.since >= process_seconds()
-            )
 
-    def is_stale(self) -> bool:
-        return bool(self.events) and time.monotonic() - self.since >= process_seconds()
+    def is_due(self) -> bool:
+        """Full, or holding a search older than a few seconds: to be handed over."""
+        return bool(self.events) and (
+            len(self.events) >= min(process_batch_size(), batch_size())
+            or time.monotonic() - self.since >= process_seconds()
+        )
 
     def take(self) -> list[tuple]:
         with self.lock:
@@ -202,8 +199,7 @@ def _record(raw_query: str, found: int, request) -> None:
     qhash = query_hash(text)
     shown = _visitors_so_far(qhash, visitor) >= MIN_VISITORS
     event = (day.isoformat(), qhash, visitor, 0 if found else 1, text if shown else "")
-    if _buffer.add(event):
-        _pending.hand_over = True
+    _buffer.add(event)
 
 
 def hand_over() -> bool:
@@ -228,9 +224,8 @@ def _after_response(**kwargs) -> None:
     """Hand the process's events over, and ask for a flush, once the response has been
     sent (no database write while the visitor waits; with the database task backend a
     flush is one INSERT per batch)."""
-    if not getattr(_pending, "hand_over", False) and not _buffer.is_stale():
+    if not _buffer.is_due():
         return
-    _pending.hand_over = False
     try:
         due = hand_over()
     except Exception:  # noqa: BLE001 - statistics must never fail a request

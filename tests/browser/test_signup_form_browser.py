@@ -43,6 +43,15 @@ def _new_page(browser, live_server, **options):
     return page
 
 
+def _signup_without_javascript(browser, live_server):
+    """The sign-up form in a browser with JavaScript off, a name already typed (it
+    must survive every round trip)."""
+    page = _new_page(browser, live_server, java_script_enabled=False)
+    page.goto("/accounts/signup/")
+    page.fill("input[name=full_name]", "Nguyễn Thị Nhung")
+    return page
+
+
 def _keep_screenshot(page, name: str) -> None:
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / name), full_page=True)
@@ -69,9 +78,7 @@ def test_signup_commune_follows_the_province_or_a_former_name(
     page.context.close()
 
     # Without JavaScript: the button under the province asks the server.
-    page = _new_page(browser, live_server, java_script_enabled=False)
-    page.goto("/accounts/signup/")
-    page.fill("input[name=full_name]", "Nguyễn Thị Nhung")
+    page = _signup_without_javascript(browser, live_server)
     page.select_option("select[name=province]", label="Huế")
     assert _communes(page) == []
     page.click("[name=refresh_communes]")
@@ -146,9 +153,7 @@ def _former_name_journey(browser, live_server, hanoi: Unit, ba_dinh: Unit) -> No
     page.context.close()
 
     # Without JavaScript: two round trips, what was typed stays.
-    page = _new_page(browser, live_server, java_script_enabled=False)
-    page.goto("/accounts/signup/")
-    page.fill("input[name=full_name]", "Nguyễn Thị Nhung")
+    page = _signup_without_javascript(browser, live_server)
     _search_former(page, "Quán Thánh")
     page.wait_for_load_state()
     assert page.get_by_text(FOUND).is_visible()
