@@ -67,14 +67,34 @@ def citation_links(citations: Iterable) -> dict[str, str]:
     return links
 
 
+CITATION_FIELDS = (
+    *("source", "target", "raw", "doc_type", "number", "number_key", "title_hint"),
+    *("part", "relation"),
+)
+#: what a link to a cited document needs (Wagtail's page URL comes from `url_path`)
+LINK_FIELDS = ("target__live", "target__url_path")
+#: what the "cited by" list and the validity (content.validity) read of a citing document
+SOURCE_FIELDS = (
+    *("source__title", "source__live", "source__url_path", "source__doc_type"),
+    *("source__number", "source__effective_on", "source__issued_on", "source__issued_precision"),
+)
+
+
 def document_context(page) -> dict:
     """Template context for a document page: rendered text, citations both ways, footnotes."""
-    made = list(page.citations_made.select_related("target"))
+    from content.validity import changes_among, validity_of  # content.models imports us
+
+    # the other documents are read with only what the page shows of them: their rows
+    # have some 80 columns, and building the query for all of them costs more than the
+    # rest of the query
+    made = list(page.citations_made.select_related("target").only(*CITATION_FIELDS, *LINK_FIELDS))
     received = list(
-        page.citations_received.filter(source__live=True).select_related("source", "source__issuer")
+        page.citations_received.filter(source__live=True)
+        .select_related("source")
+        .only(*CITATION_FIELDS, *SOURCE_FIELDS)
     )
     links = citation_links(made)
-    validity = page.validity
+    validity = validity_of(page, changes=changes_among(received, page))
     all_sections = list(page.sections.all())
     labels = label_sections(all_sections)
     sections = [

@@ -8,6 +8,7 @@ changes with no manual work. An editor may still set it by hand, with a reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -34,20 +35,30 @@ def _in_force_on(page: LegalDocumentPage, day: dt.date) -> bool:
     return start is not None and start <= day
 
 
+def changes_among(citations: Iterable[Citation], page: LegalDocumentPage) -> list[Citation]:
+    """Of `citations` received by `page` (their sources live and read with them), those
+    that replace, repeal or amend it, oldest first (an undated source first)."""
+    changes = [c for c in citations if c.relation in CHANGING and c.source_id != page.pk]
+    return sorted(changes, key=lambda c: (c.source.issued_on or dt.date.min, c.pk))
+
+
 def changes_to(page: LegalDocumentPage) -> list[Citation]:
     """Citations by live texts that replace, repeal or amend `page`, oldest first."""
-    return list(
-        Citation.objects.filter(target=page, relation__in=CHANGING, source__live=True)
-        .exclude(source=page)
-        .select_related("source")
-        .order_by("source__issued_on", "pk")
-    )
+    citations = Citation.objects.filter(target=page, relation__in=CHANGING, source__live=True)
+    return changes_among(citations.select_related("source"), page)
 
 
-def validity_of(page: LegalDocumentPage, today: dt.date | None = None) -> Validity:
-    """The status on `today`, and the texts that changed it."""
+def validity_of(
+    page: LegalDocumentPage,
+    today: dt.date | None = None,
+    changes: Iterable[Citation] | None = None,
+) -> Validity:
+    """The status on `today`, and the texts that changed it (`changes`, when the caller
+    has already read them with `changes_among`)."""
     today = today or dt.date.today()
-    changes = tuple(changes_to(page)) if page.pk else ()
+    if changes is None:
+        changes = changes_to(page) if page.pk else ()
+    changes = tuple(changes)
     if page.status_override:
         return Validity(page.status_override, changes)
     ending = [c for c in changes if c.relation in ENDING and _in_force_on(c.source, today)]

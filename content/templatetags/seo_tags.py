@@ -5,13 +5,15 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from wagtail.images.models import Filter
 from wagtail.models import Page
 
 from content.translations import translations_by_locale
 
 register = template.Library()
 
-SHARE_RENDITION = "fill-1200x630|format-jpeg|jpegquality-80"
+#: made once: a Filter works out its operations on first use (base/templatetags/portal_images.py)
+SHARE_FILTER = Filter("fill-1200x630|format-jpeg|jpegquality-80")
 
 
 def _absolute(request, url: str) -> str:
@@ -56,7 +58,7 @@ def page_meta(context) -> dict:
         )
         image = getattr(specific, "share_image", None)
         if image is not None:
-            rendition = image.get_rendition(SHARE_RENDITION)
+            rendition = image.get_rendition(SHARE_FILTER)
             result["image"] = {
                 "url": _absolute(request, rendition.url),
                 "width": rendition.width,

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,35 @@ class HomePage(FoldedSearchMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """The pages along the path, read in one query by their URL paths, where Wagtail
+        reads each child by its slug and then its own row (a lesson is five levels down).
+        A page type with routing of its own (a routable page, the legal library) routes
+        the rest of the path, as it does under Wagtail's."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[: n + 1])
+            for n in range(len(path_components))
+        ]
+        along = {
+            page.url_path: page
+            # a URL path is unique (slugs are unique among siblings); the slug is indexed
+            for page in Page.objects.filter(
+                slug__in=set(path_components), url_path__in=url_paths
+            ).order_by()
+        }
+        parent = self
+        for n, url_path in enumerate(url_paths):
+            page = along.get(url_path)
+            if page is None:
+                raise Http404
+            page._cached_parent_obj = parent  # as Wagtail's route does
+            remaining = path_components[n + 1 :]
+            if not remaining or page.specific_class.route is not Page.route:
+                return page.specific.route(request, remaining)
+            parent = page
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections()
@@ -79,9 +109,9 @@ class HomePage(FoldedSearchMixin, Page):
         from content.models.sections import ListingIndexPage
 
         # a subquery by primary key per section type (joining all of them is slow on
-        # PostgreSQL)
+        # PostgreSQL), on its own table only (no page ordering, so no join to the pages)
         intros = [
-            Subquery(model.objects.filter(pk=OuterRef("pk")).values("intro")[:1])
+            Subquery(model.objects.filter(pk=OuterRef("pk")).order_by().values("intro"))
             for model in apps.get_models()
             if issubclass(model, ListingIndexPage)
         ]
