@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from base.vietnamese import fold
 from content.models import Issuer, LegalDocumentPage, LegalSection
+from content.models.legal import as_listed
 from content.section_labels import OPENING_CHARS, label_sections
 from search.backends import get_engine
 from search.facts import VERSION_KEY as FACTS_VERSION_KEY
@@ -125,9 +126,7 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
                 )
             )
     hits = (number_hits + hits)[: request.per_page]
-    documents = LegalDocumentPage.objects.filter(pk__in=[h.page_id for h in hits]).select_related(
-        "issuer"
-    )
+    documents = as_listed(LegalDocumentPage.objects.filter(pk__in=[h.page_id for h in hits]))
     by_id = {doc.pk: doc for doc in documents}
     for hit in hits:
         document = by_id.get(hit.page_id)

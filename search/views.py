@@ -52,6 +52,7 @@ def other_pages(parsed: ParsedQuery):
         .filter(locale=Locale.get_active())
         .not_type(LegalDocumentPage)
         .exclude(depth__lte=1)
+        .only("title", "url_path", "search_description", "content_type")  # what the list shows
     )
     # the pages index a folded copy of their text (content.models.mixins); the words
     # as typed need not stand together, a synonym is a phrase

@@ -140,6 +140,19 @@ DOC_TYPE_LABELS = {
 }
 
 
+#: what a list of documents shows of each one (the library, the home page, search results)
+LISTED_FIELDS = (
+    *("title", "url_path", "locale__language_code", "doc_type", "number", "status"),
+    *("issued_on", "issued_precision", "issuer__name"),
+)
+
+
+def as_listed(documents: models.QuerySet) -> models.QuerySet:
+    """`documents` read with what a list shows of each: a document's row has some 80
+    columns, and building the query for all of them costs more than running it."""
+    return documents.select_related("issuer", "locale").only(*LISTED_FIELDS)
+
+
 def documents_for_readers_in(locale: Locale) -> models.QuerySet:
     """Live public documents for readers of `locale`: its own translations, and the
     Vietnamese originals of every text not translated into it (most texts exist only
@@ -172,9 +185,8 @@ class LegalLibraryPage(ListingIndexPage):
         for library in translations_by_locale(self).values():
             under |= Q(path__startswith=library.path, depth=library.depth + 1)
         return (
-            documents_for_readers_in(self.locale)
+            as_listed(documents_for_readers_in(self.locale))
             .filter(under)
-            .select_related("issuer", "locale")
             .order_by(models.F("issued_on").desc(nulls_last=True), "-first_published_at")
         )
 

@@ -124,7 +124,7 @@ class HomePage(FoldedSearchMixin, Page):
 
     def front_page_items(self) -> dict:
         from content.models import ArticlePage, current_campaign
-        from content.models.legal import documents_for_readers_in
+        from content.models.legal import as_listed, documents_for_readers_in
 
         campaign = self.featured_campaign
         if campaign is not None:
@@ -139,8 +139,13 @@ class HomePage(FoldedSearchMixin, Page):
             campaign = current_campaign(self.locale)
         if campaign is not None and campaign.status == campaign.Status.ENDED:
             campaign = None  # an ended campaign is never featured
-        documents = documents_for_readers_in(self.locale).select_related("locale")
-        news = ArticlePage.objects.live().public().filter(locale=self.locale)
+        documents = as_listed(documents_for_readers_in(self.locale))
+        news = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .only("title", "url_path", "date")  # what the list shows
+        )
         courses = []
         for block in self.featured_courses:
             page = block.value.localized.specific if block.value else None

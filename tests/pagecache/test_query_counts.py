@@ -17,10 +17,11 @@ from content.models import (
 
 pytestmark = pytest.mark.django_db
 
-# The issue's goal: at most 15 SQL queries for any page rendered uncached. Wagtail's
-# routing alone is two queries per URL segment; the menu, the footer, the languages and
-# the view restrictions come from the shared cache (pagecache), the library's filters
-# from two GROUP BY queries, a document with its issuer and original file in one.
+# The issue's goal: at most 15 SQL queries for any page rendered uncached. Routing reads
+# the home page, the pages along the path in one query and the page's own row; the menu,
+# the footer, the languages and the view restrictions come from the shared cache
+# (pagecache), the library's filters from two GROUP BY queries, a document with its
+# issuer and original file in one.
 BUDGET = 15
 
 
@@ -57,6 +58,18 @@ def page_url(name: str) -> str:
 
 
 PAGE_TYPES = ["home", "library", "document", "campaign index", "campaign", "guidance", "article"]
+# What each page type reads today (demo content): a listing that reads fewer columns
+# than it shows would read the rest one row at a time and go over.
+READS = {
+    "home": 7,
+    "library": 9,
+    "document": 10,
+    "campaign index": 6,
+    "campaign": 11,
+    "guidance": 7,
+    "article": 7,
+    "search": 10,
+}
 
 
 def test_queries_per_page_type(client, demo, settings):
@@ -69,7 +82,7 @@ def test_queries_per_page_type(client, demo, settings):
         count, queries = count_queries(client, page_url(name))
         by_code = [q for q in queries if "wagtailcore_locale" in q and 'language_code" =' in q]
         assert by_code == [], name
-        if count > BUDGET:
+        if count > min(BUDGET, READS[name]):
             over[name] = f"{count}: " + " | ".join(q[:100] for q in queries)
     assert not over, over
 
