@@ -138,6 +138,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # A connection kept for a minute instead of one per request (checked before reuse).
         DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Prepared statements: a statement run a few times on a connection is planned once
+    # (PostgreSQL spent 1.6 ms planning a document page's main query, 0.4 running it).
+    # Set DATABASE_PREPARE_THRESHOLD=0 behind a pooler that cannot keep them (PgBouncer
+    # in transaction mode before 1.21).
+    prepare_threshold = int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5"))
+    if prepare_threshold > 0:
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=prepare_threshold
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (django-tasks): the database backend, run by `manage.py db_worker`.
