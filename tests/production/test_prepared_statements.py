@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
@@ -31,8 +32,10 @@ def database_options(**env) -> dict:
         "import json, django; django.setup(); from django.conf import settings; "
         "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {}), default=str))"
     )
+    root = Path(settings.BASE_DIR)
     environ = {
         **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(root), str(root / "site")]),
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "example.org",
@@ -42,7 +45,7 @@ def database_options(**env) -> dict:
     }
     output = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
+        cwd=root,
         env=environ,
         capture_output=True,
         text=True,
