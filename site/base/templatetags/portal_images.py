@@ -1,13 +1,12 @@
 """Wagtail's `{% image %}` and `{% picture %}` tags: the same markup, made once.
 
-Wagtail makes new `Filter` objects on every render of an image tag, and each one works
-out its operations again by inspecting their signatures; it then reads each rendition
-from the rendition cache and builds the `srcset`s. A compiled template is kept for the
-life of the process (cached loaders), so its tags keep their filters with it (a `Filter`
-holds only its spec and the operations read from it). The markup itself is kept in the
-rendition cache under everything it is made of: the image's file, size, focal point and
-alternative text, the filters and the tag's attributes. A new file, a moved focal point
-or new alt text is a new key; an entry lives as long as a cached rendition does.
+On every render Wagtail makes new `Filter` objects, each working out its operations
+again by inspecting their signatures, reads each rendition from the rendition cache and
+builds the `srcset`s: about 0.5 ms for a picture in two formats and two sizes, seven
+on a campaign page. The markup is kept in the rendition cache under everything it is
+made of: the image's file, size, focal point and alternative text, the filters and the
+tag's attributes. A new file, a moved focal point or new alt text is a new key; an
+entry lives as long as a cached rendition does.
 """
 
 import hashlib
@@ -59,21 +58,11 @@ class KeptMarkup:
 
 
 class ImageNode(KeptMarkup, wagtail_tags.ImageNode):
-    def get_filter(self):
-        try:
-            return self._filter
-        except AttributeError:
-            self._filter = super().get_filter()
-            return self._filter
+    pass
 
 
 class PictureNode(KeptMarkup, wagtail_tags.PictureNode):
-    def get_filters(self):
-        try:
-            return self._filters
-        except AttributeError:
-            self._filters = super().get_filters()
-            return self._filters
+    pass
 
 
 NODES = {wagtail_tags.ImageNode: ImageNode, wagtail_tags.PictureNode: PictureNode}
@@ -82,7 +71,7 @@ NODES = {wagtail_tags.ImageNode: ImageNode, wagtail_tags.PictureNode: PictureNod
 @register.tag("image")
 @register.tag("picture")
 def image(parser, token):
-    """Parsed by Wagtail (same syntax, same errors), then kept with its filters."""
+    """Parsed by Wagtail (same syntax, same errors)."""
     node = wagtail_tags.image(parser, token)
     return NODES[type(node)](
         node.image_expr, node.filter_specs, output_var_name=node.output_var_name, attrs=node.attrs
