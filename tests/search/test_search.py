@@ -4,6 +4,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from wagtail.models import Page
+
 import pytest
 
 from content.models import LegalDocumentPage
@@ -308,6 +310,30 @@ def test_other_pages_found_with_or_without_diacritics_in_the_current_language(de
         assert f'href="{page.url}"' in html, query
     english = client.get("/en/tim-kiem/", {"q": "duoi nuoc"}).content.decode()
     assert f'href="{page.url}"' not in english
+
+
+def test_editors_find_a_document_by_title_or_number_but_its_text_stays_out_of_wagtails_index(
+    corpus, admin_client
+):
+    """The admin's page search and chooser (autocomplete) find a document by the
+    words of its title and by its number. Its text is searched by the search app
+    alone: in Wagtail's index it would be matched, then dropped, by every search
+    of the other pages."""
+    from wagtail.search.models import IndexEntry
+
+    decision = LegalDocumentPage.objects.get(number="1472/QĐ-TTg")
+    for query in ["Kế hoạch thực hiện Nghị quyết", "1472/QĐ"]:
+        html = admin_client.get("/admin/pages/search/", {"q": query}).content.decode()
+        assert f"/admin/pages/{decision.pk}/edit/" in html, query
+        chooser = admin_client.get("/admin/choose-page/search/", {"q": query}).content.decode()
+        assert f'data-id="{decision.pk}"' in chooser, query
+
+    entry = IndexEntry.objects.get(
+        content_type=decision.content_type_id, object_id=str(decision.pk)
+    )
+    assert "hoạch" in entry.autocomplete.lower() and "1472" in entry.autocomplete
+    assert not entry.title and not entry.body
+    assert not Page.objects.type(LegalDocumentPage).search("xâm hại trẻ em")
 
 
 def test_hits_say_where_they_land_as_a_reader_cites_it(corpus, client):

@@ -23,6 +23,8 @@ from django.db import (
 from django.db.models import Prefetch
 from django.test import RequestFactory
 
+from wagtail.models import Page
+from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from content.models import LegalDocumentPage, LegalLibraryPage, LegalSection
@@ -47,6 +49,38 @@ PHRASES = ['"xâm hại trẻ em"', '"bảo vệ, chăm sóc trẻ em"', '"tổn
 
 class Rollback(Exception):
     pass
+
+
+# The documents as Wagtail's default search would index them for visitors: the
+# portal keeps only their title and number in Wagtail's index (for the admin), so
+# the baseline indexes and queries them with these fields instead.
+BASELINE_FIELDS = [
+    *Page.search_fields,
+    index.SearchField("number"),
+    index.SearchField("subject"),
+    index.RelatedFields(
+        "sections",
+        [index.SearchField("label"), index.SearchField("heading"), index.SearchField("text")],
+    ),
+    index.FilterField("doc_type"),
+    index.FilterField("issued_on"),
+    index.FilterField("status"),
+]
+
+
+# documents per write: PostgreSQL's index statement takes three parameters per
+# section field, and at most 65,535
+BASELINE_BATCH = 200
+
+
+@contextmanager
+def baseline_fields():
+    kept = LegalDocumentPage.search_fields
+    LegalDocumentPage.search_fields = BASELINE_FIELDS
+    try:
+        yield
+    finally:
+        LegalDocumentPage.search_fields = kept
 
 
 @contextmanager
@@ -254,7 +288,8 @@ class Command(BaseCommand):
         index_bytes = table_bytes(ours_tables) - size_before
 
         if self.with_baseline:
-            baseline_index_seconds, baseline_bytes = self.index_baseline(corpus, base_tables)
+            with baseline_fields():
+                baseline_index_seconds, baseline_bytes = self.index_baseline(corpus, base_tables)
             out.write(
                 f"index: ours {index_seconds:.1f}s {index_bytes / 1e6:.1f} MB; wagtail default "
                 f"{baseline_index_seconds:.1f}s {baseline_bytes / 1e6:.1f} MB"
@@ -292,7 +327,8 @@ class Command(BaseCommand):
                 f"RESULT docs={docs} p50_ms={p50:.1f} p95_ms={p95:.1f} cpu_p95_ms={cpu_p95:.1f}"
             )
             return
-        baseline, _cpu = self.measure(mix, baseline_repeat, self.baseline)
+        with baseline_fields():
+            baseline, _cpu = self.measure(mix, baseline_repeat, self.baseline)
         b50, b95, bworst = (percentile(baseline, 50), percentile(baseline, 95), max(baseline))
         if self.baseline_stopped:
             out.write(
@@ -316,9 +352,9 @@ class Command(BaseCommand):
         pages = LegalDocumentPage.objects.filter(pk__in=[p.pk for p in corpus.pages])
         pages = pages.prefetch_related(Prefetch("sections", queryset=LegalSection.objects.all()))
         batch = []
-        for page in pages.iterator(chunk_size=1000):
+        for page in pages.iterator(chunk_size=BASELINE_BATCH):
             batch.append(page)
-            if len(batch) == 1000:
+            if len(batch) == BASELINE_BATCH:
                 backend.add_bulk(LegalDocumentPage, batch)
                 batch = []
         if batch:
