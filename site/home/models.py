@@ -92,7 +92,9 @@ class HomePage(FoldedSearchMixin, Page):
                 raise Http404
             page._cached_parent_obj = parent  # as Wagtail's route does
             remaining = path_components[n + 1 :]
-            if not remaining or page.specific_class.route is not Page.route:
+            # a page whose model was removed routes as a plain Page (Wagtail's `specific`)
+            own_route = (page.specific_class or Page).route
+            if not remaining or own_route is not Page.route:
                 return page.specific.route(request, remaining)
             parent = page
 

@@ -78,3 +78,17 @@ def test_a_page_with_routes_of_its_own_still_answers_them(client, home_page):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert client.get(document.url + "tai-ve/khong-co/").status_code == 404
+
+
+def test_a_page_whose_model_was_removed_routes_as_wagtail_routes_it(client, home_page, lesson):
+    """Its content type names no model any more: Wagtail's `specific` gives the plain
+    page, which routes (and serves) as a Page; its children still open."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page
+
+    gone = ContentType.objects.create(app_label="content", model="removedpage")
+    course = lesson.get_parent()
+    Page.objects.filter(pk=course.pk).update(content_type=gone)
+    assert client.get(lesson.url).status_code == 200
+    assert client.get(course.url).status_code == 200
