@@ -6,12 +6,16 @@ off (every request renders: a cold cache, a page just published) and one with it
 CPU milliseconds per request come from the workers' /proc stats (user + system), the
 least noisy figure on a shared machine; req/s and latencies from an asyncio client.
 Queries and database milliseconds per page are measured in this process (each statement
-timed around the driver's execute, the median of five renders).
+timed around the driver's execute, the median of five renders). Python function calls
+per request (cProfile, in a process with production settings) are the one figure that
+a machine whose speed drifts does not move: compare changes by it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import cProfile
+import json
 import os
 import secrets
 import signal
@@ -123,6 +127,45 @@ def count_queries(urls: dict[str, str], renders: int = 5, warm_up: int = 12) -> 
                 timings.append(sum(durations) * 1000)
             counts[name] = Queries(count, statistics.median(timings))
     return counts
+
+
+def count_calls(urls: dict[str, str], renders: int, warm_up: int = 12) -> dict[str, float]:
+    """Python function calls per request of each page (cProfile), rendered in this
+    process with the page cache off, after `warm_up` renders."""
+    calls = {}
+    with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
+        client = Client()
+        for name, url in urls.items():
+            for _ in range(warm_up):
+                client.get(url)
+            profile = cProfile.Profile()
+            with profile:
+                for _ in range(renders):
+                    client.get(url)
+            profile.create_stats()
+            calls[name] = sum(stat[1] for stat in profile.stats.values()) / renders
+    return calls
+
+
+def calls_in_production(renders: int, extra_env: dict[str, str]) -> dict[str, float]:
+    """count_calls in a process with production settings (cached templates, no debug),
+    as gunicorn's workers run."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "manage.py",
+            "bench_pages",
+            "--skip-checks",
+            "--count-calls",
+            str(renders),
+        ],
+        cwd=settings.BASE_DIR,
+        env=production_env(extra_env),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def database_url() -> str:
@@ -326,6 +369,7 @@ def bench(
     urls = page_urls()
     queries = count_queries(urls)
     collect_static(extra_env or {})
+    calls = calls_in_production(min(20, requests), extra_env or {})
     engine = connection.vendor
     out(
         f"bench_pages: {len(urls)} pages, gunicorn {workers} sync workers, "
@@ -348,7 +392,7 @@ def bench(
             server.stop()
     out(
         f"{'page':16}{'mode':10}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/req':>12}"
-        f"{'queries':>9}{'DB ms':>7}{'errors':>8}"
+        f"{'queries':>9}{'DB ms':>7}{'calls/req':>11}{'errors':>8}"
     )
     for name in urls:
         for label in ("uncached", "cached"):
@@ -357,7 +401,8 @@ def bench(
                 f"{name:16}{label:10}{run.rps:9.1f}{run.percentile(50):9.1f}"
                 f"{run.percentile(99):9.1f}{run.cpu_per_request:12.2f}"
                 f"{queries[name].count if label == 'uncached' else 0:9d}"
-                f"{queries[name].db_ms if label == 'uncached' else 0:7.1f}{run.errors:8d}"
+                f"{queries[name].db_ms if label == 'uncached' else 0:7.1f}"
+                f"{calls[name] if label == 'uncached' else 0:11.0f}{run.errors:8d}"
             )
     summary = {
         "pages": len(urls),
@@ -365,6 +410,7 @@ def bench(
         "cached_min_rps": min(r["cached"].rps for r in results.values()),
         "max_queries": max(q.count for q in queries.values()),
         "max_db_ms": max(q.db_ms for q in queries.values()),
+        "max_calls": max(calls.values()),
         "rss_mb": rss,
         "pss_mb": pss,
         "errors": sum(run.errors for r in results.values() for run in r.values()),
@@ -382,6 +428,6 @@ def bench(
         f"cached_min_rps={summary['cached_min_rps']:.0f} "
         f"max_queries={summary['max_queries']} rss_mb={summary['rss_mb']:.0f} "
         f"pss_mb={summary['pss_mb']:.0f} "
-        f"max_db_ms={summary['max_db_ms']:.1f}"
+        f"max_db_ms={summary['max_db_ms']:.1f} max_calls={summary['max_calls']:.0f}"
     )
     return summary

@@ -35,7 +35,10 @@ def test_bench_pages_serves_every_page_type(demo_site):
     assert summary["rss_mb"] > 0
     # a cached page costs the worker a small fraction of a rendered one
     assert summary["worst_uncached_cpu_ms"] > 0
+    # function calls per request, counted with production settings: a page renders
+    # thousands (a figure a drifting machine does not move)
+    assert summary["max_calls"] > 1000, text
     last = text.strip().splitlines()[-1]
     assert last.startswith("RESULT pages=6 worst_uncached_cpu_ms=")
-    for name in ("cached_min_rps=", "max_queries=", "rss_mb=", "max_db_ms="):
+    for name in ("cached_min_rps=", "max_queries=", "rss_mb=", "max_db_ms=", "max_calls="):
         assert name in last
