@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from content.models import LegalDocumentPage
 from search.indexing import index_pages, remove_pages
 from search.maintenance import schedule_merge
+from search.other_pages import connect as connect_other_pages
 
 
 def on_published(sender, instance, **kwargs) -> None:
@@ -36,3 +37,4 @@ def connect() -> None:
     # any page: Wagtail's own index (guidance, campaigns…) is written on publish too
     page_published.connect(schedule_merge, dispatch_uid="search-merge-published")
     page_unpublished.connect(schedule_merge, dispatch_uid="search-merge-unpublished")
+    connect_other_pages()

@@ -3,15 +3,13 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
-from wagtail.search.query import And, Or, Phrase, PlainText
-
 from base.vietnamese import fold
-from content.models import LegalDocumentPage, Topic
+from content.models import Topic
 from search import querylog
 from search.filter_options import active_filter_count, filter_choices
 from search.forms import MAX_QUERY, SearchForm, SuggestForm
-from search.query import MAX_CLAUSES, WORD, ParsedQuery
+from search.other_pages import other_pages
+from search.query import WORD
 from search.service import issuer_names, search_documents
 from search.suggestions import suggest_documents
 from search.types import Filters, SearchRequest
@@ -37,38 +35,6 @@ def request_from(params) -> SearchRequest:
         page=chosen["trang"] or 1,
         per_page=PER_PAGE,
     )
-
-
-def other_pages(parsed: ParsedQuery):
-    """Campaigns, guidance, courses…: Wagtail's search in the visitor's language,
-    with or without diacritics, every word (or a synonym of it from the editable
-    glossary: "tố giác" finds the guidance that says "báo tin") required."""
-    clauses = parsed.clauses[:MAX_CLAUSES]
-    if not clauses:
-        return []
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=Locale.get_active())
-        .not_type(LegalDocumentPage)
-        .exclude(depth__lte=1)
-        .only("title", "url_path", "search_description", "content_type")  # what the list shows
-    )
-    # the pages index a folded copy of their text (content.models.mixins); the words
-    # as typed need not stand together, a synonym is a phrase
-    query = And(
-        [
-            Or(
-                [PlainText(" ".join(t.folded for t in clause[0]), operator="and")]
-                + [Phrase(" ".join(t.folded for t in other)) for other in clause[1:]]
-            )
-            for clause in clauses
-        ]
-    )
-    found = list(pages.search(query)[:5])
-    for page in found:  # its type, from the content type (no query per page)
-        page.type_label = page.specific_class.get_verbose_name() if page.specific_class else ""
-    return found
 
 
 def help_first(response) -> bool:

@@ -7,7 +7,7 @@ from content.slugs import slugify_vi
 class FoldedSearchMixin:
     """Adds a folded copy (no diacritics, đ = d) of a page's text to Wagtail's
     search index, so that a query typed without diacritics, folded the same way
-    (search.views.other_pages), finds the page on every database backend."""
+    (search.other_pages), finds the page on every database backend."""
 
     folded_source_fields: tuple[str, ...] = ("title", "search_description")
 

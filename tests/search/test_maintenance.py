@@ -7,8 +7,8 @@ import pytest
 
 from content.models import GuidanceIndexPage, GuidancePage
 from search import maintenance
+from search.other_pages import search_other_pages
 from search.query import parse_query
-from search.views import other_pages
 from tests.factories import GuidancePageFactory
 
 pytestmark = [
@@ -33,7 +33,7 @@ def guidance_published_one_by_one(demo_site):
 
 
 def found_titles() -> list[str]:
-    return sorted(page.title for page in other_pages(parse_query("bao tin")))
+    return sorted(page.title for page in search_other_pages(parse_query("bao tin")))
 
 
 def test_merging_keeps_what_the_search_finds_and_reads_fewer_segments(
