@@ -95,6 +95,17 @@ class Queries:
     db_ms: float  # the time spent in the database driver, median of a few renders
 
 
+def warmed_up(urls: dict[str, str], warm_up: int):
+    """(name, url, client) for each page, in this process with the page cache off,
+    once the page has been rendered `warm_up` times."""
+    with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
+        client = Client()
+        for name, url in urls.items():
+            for _ in range(warm_up):
+                client.get(url)
+            yield name, url, client
+
+
 def count_queries(urls: dict[str, str], renders: int = 5, warm_up: int = 12) -> dict[str, Queries]:
     """SQL statements per page and the time they take, rendered in this process with
     the page cache off (each statement timed around the driver's execute). The page is
@@ -102,30 +113,26 @@ def count_queries(urls: dict[str, str], renders: int = 5, warm_up: int = 12) -> 
     is prepared after its fifth run (DATABASE_PREPARE_THRESHOLD), and PostgreSQL plans
     the next five runs again before it keeps one plan for the statement."""
     counts = {}
-    with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
-        client = Client()
-        for name, url in urls.items():
-            for _ in range(warm_up):
+    for name, url, client in warmed_up(urls, warm_up):
+        timings: list[float] = []
+        count = 0
+        for _ in range(renders):
+            durations: list[float] = []
+
+            def record(execute, sql, params, many, context, durations=durations):
+                if sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT")):
+                    return execute(sql, params, many, context)
+                started = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    durations.append(time.perf_counter() - started)
+
+            with connection.execute_wrapper(record):
                 client.get(url)
-            timings: list[float] = []
-            count = 0
-            for _ in range(renders):
-                durations: list[float] = []
-
-                def record(execute, sql, params, many, context, durations=durations):
-                    if sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT")):
-                        return execute(sql, params, many, context)
-                    started = time.perf_counter()
-                    try:
-                        return execute(sql, params, many, context)
-                    finally:
-                        durations.append(time.perf_counter() - started)
-
-                with connection.execute_wrapper(record):
-                    client.get(url)
-                count = len(durations)
-                timings.append(sum(durations) * 1000)
-            counts[name] = Queries(count, statistics.median(timings))
+            count = len(durations)
+            timings.append(sum(durations) * 1000)
+        counts[name] = Queries(count, statistics.median(timings))
     return counts
 
 
@@ -133,17 +140,13 @@ def count_calls(urls: dict[str, str], renders: int, warm_up: int = 12) -> dict[s
     """Python function calls per request of each page (cProfile), rendered in this
     process with the page cache off, after `warm_up` renders."""
     calls = {}
-    with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
-        client = Client()
-        for name, url in urls.items():
-            for _ in range(warm_up):
+    for name, url, client in warmed_up(urls, warm_up):
+        profile = cProfile.Profile()
+        with profile:
+            for _ in range(renders):
                 client.get(url)
-            profile = cProfile.Profile()
-            with profile:
-                for _ in range(renders):
-                    client.get(url)
-            profile.create_stats()
-            calls[name] = sum(stat[1] for stat in profile.stats.values()) / renders
+        profile.create_stats()
+        calls[name] = sum(stat[1] for stat in profile.stats.values()) / renders
     return calls
 
 
