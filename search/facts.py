@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime
 import re
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from base.cache_versions import current_version, renew_version
 
 VERSION_KEY = "search:facts-version"
 _loaded: dict = {"version": None, "facts": None}
@@ -56,7 +55,7 @@ def filter_tags(filters) -> list[list[str]]:
 
 def changed() -> None:
     """Call after the index changed: every process reloads on its next search."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    renew_version(VERSION_KEY)
 
 
 @dataclass
@@ -125,10 +124,7 @@ class FactTable:
 def all_facts() -> FactTable:
     from search.models import SearchDocument
 
-    version = cache.get(VERSION_KEY)
-    if version is None:  # never set, or the cache was cleared: nobody's copy is trusted
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
+    version = current_version(VERSION_KEY)
     if _loaded["version"] != version:
         rows = list(
             SearchDocument.objects.values_list(

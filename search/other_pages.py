@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -21,25 +20,18 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.query import And, Or, Phrase, PlainText
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from base.cache_versions import current_version, renew_version
 from content.models import LegalDocumentPage
-from search.query import MAX_CLAUSES, ParsedQuery
+from search.query import ParsedQuery
 
 VERSION_KEY = "search:other-pages-version"
 SHOWN = 5
 KEPT_SECONDS = 600
 
 
-def version() -> str:
-    current = cache.get(VERSION_KEY)
-    if current is None:  # never set, or the cache was cleared
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        current = cache.get(VERSION_KEY)
-    return current
-
-
 def forget(**kwargs) -> None:
     """Whatever was kept is not read again (it was kept with another version)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    renew_version(VERSION_KEY)
 
 
 def on_deleted(sender, instance, **kwargs) -> None:
@@ -52,8 +44,8 @@ def connect() -> None:
     page_unpublished.connect(forget, dispatch_uid="other-pages-unpublished")
     post_page_move.connect(forget, dispatch_uid="other-pages-moved")
     post_delete.connect(on_deleted, dispatch_uid="other-pages-deleted")
-    for signal in (post_save, post_delete):
-        signal.connect(forget, sender=PageViewRestriction, dispatch_uid=f"other-pages-{signal}")
+    post_save.connect(forget, sender=PageViewRestriction, dispatch_uid="other-pages-restricted")
+    post_delete.connect(forget, sender=PageViewRestriction, dispatch_uid="other-pages-opened")
 
 
 def wagtail_query(parsed: ParsedQuery):
@@ -67,7 +59,7 @@ def wagtail_query(parsed: ParsedQuery):
                 [PlainText(" ".join(t.folded for t in clause[0]), operator="and")]
                 + [Phrase(" ".join(t.folded for t in other)) for other in clause[1:]]
             )
-            for clause in parsed.clauses[:MAX_CLAUSES]
+            for clause in parsed.clauses
         ]
     )
 
@@ -93,10 +85,10 @@ def other_pages(parsed: ParsedQuery) -> list[Page]:
     if not parsed.clauses:
         return []
     words = [[[t.folded for t in alt] for alt in clause] for clause in parsed.clauses]
-    digest = hashlib.sha256(json.dumps(words[:MAX_CLAUSES]).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(json.dumps(words).encode()).hexdigest()[:32]
     key = f"search:other-pages:{translation.get_language()}:{digest}"
     kept = cache.get_many([VERSION_KEY, key])  # one round trip
-    current = kept.get(VERSION_KEY) or version()
+    current = kept.get(VERSION_KEY) or current_version(VERSION_KEY)
     if key in kept and kept[key][0] == current:
         return kept[key][1]
     found = search_other_pages(parsed)
