@@ -24,6 +24,7 @@ from wagtail.models import Page
 from base.vietnamese import fold, normalise_number
 from content.importer import DOC_TYPE_ABBR, DOC_TYPES, extract_text, parse_text
 from content.models import Issuer, LegalDocumentPage, LegalLibraryPage, LegalSection
+from content.section_labels import label_sections
 from search.models import SearchEntry
 
 SEEDS = Path(__file__).resolve().parent.parent / "content" / "fixtures" / "legal_seeds"
@@ -161,6 +162,7 @@ def _insert_sections(
 ) -> list[SearchEntry]:
     sections, entries = [], []
     for page in pages:
+        own: list[LegalSection] = []
         head = " ".join([page.number, page.doc_type_name, page.title, page.subject])
         facts = {
             "page_id": page.pk,
@@ -189,7 +191,7 @@ def _insert_sections(
                 f"{i}. {rng.choice(sentences)}" for i in range(1, 2 + rng.randrange(3))
             )
             label, anchor = f"Điều {k}.", f"dieu-{k}"
-            sections.append(
+            own.append(
                 LegalSection(
                     page_id=page.pk,
                     sort_order=k,
@@ -202,17 +204,20 @@ def _insert_sections(
                     level=1,
                 )  # fmt: skip
             )
-            body = f"{label} {heading} {text}"
+        places = label_sections(own)
+        for section in own:
+            body = f"{section.label} {section.heading} {section.text}"
             entries.append(
                 SearchEntry(
-                    position=k,
-                    anchor=anchor,
-                    label=label,
-                    heading=heading,
+                    position=section.sort_order,
+                    anchor=section.anchor,
+                    label=places[section.anchor],
+                    heading=section.heading,
                     body=body,
                     folded=fold(body),
                     **facts,
                 )  # fmt: skip
             )
+        sections.extend(own)
     LegalSection.objects.bulk_create(sections, batch_size=2000)
     return entries

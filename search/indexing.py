@@ -12,6 +12,7 @@ from django.db import transaction
 
 from base.vietnamese import exact_form, fold
 from content.models import LegalDocumentPage
+from content.section_labels import label_sections
 from search.backends import engine_name, get_engine
 from search.facts import changed, tags_for
 from search.models import RankingFields, SearchDocument, SearchEntry
@@ -58,13 +59,15 @@ def entries_for(page: LegalDocumentPage) -> list[SearchEntry]:
         if part
     )
     rows = [SearchEntry(position=0, anchor="", label="", heading=page.title, body=head, **facts)]
-    for position, section in enumerate(page.sections.all(), start=1):
+    sections = list(page.sections.all())
+    places = label_sections(sections)
+    for position, section in enumerate(sections, start=1):
         body = " ".join(part for part in [section.label, section.heading, section.text] if part)
         rows.append(
             SearchEntry(
                 position=position,
                 anchor=section.anchor,
-                label=section.label,
+                label=places[section.anchor],
                 heading=section.heading,
                 body=body,
                 **facts,

@@ -20,7 +20,9 @@ class SearchEntry(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     anchor = models.CharField(max_length=80, blank=True)
-    label = models.CharField(max_length=60, blank=True)
+    # where the section is, as a reader cites it ("Điều 3, khoản 2, điểm a"), worked
+    # out when indexed (content.section_labels) so that a hit needs no other row
+    label = models.TextField(blank=True)
     heading = models.TextField(blank=True)
     body = models.TextField(blank=True)
     folded = models.TextField(blank=True, help_text="the body without diacritics, đ = d")

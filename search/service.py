@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.db.models import Q
-from django.db.models.functions import Left
 from django.utils.translation import gettext as _
 
 from base.vietnamese import fold
-from content.models import Issuer, LegalDocumentPage, LegalSection
+from content.models import Issuer, LegalDocumentPage
 from content.models.legal import as_listed
-from content.section_labels import OPENING_CHARS, label_sections
 from search.backends import get_engine
 from search.facts import VERSION_KEY as FACTS_VERSION_KEY
 from search.filtering import apply_filters
@@ -27,6 +24,7 @@ from search.types import Facets, Filters, Hit, SearchRequest
 
 SYNONYMS_CACHE_KEY = "search:synonyms"
 MAX_PAGE = 500
+PER_PAGE = 10  # hits on a page of results (the search page and the JSON API)
 
 
 @dataclass
@@ -34,7 +32,11 @@ class ResultHit:
     hit: Hit
     document: LegalDocumentPage
     url: str
-    place: str = ""  # where it lands, in words: "Điều 3, khoản 2", "Mục III.1 — …"
+
+    @property
+    def place(self) -> str:
+        """Where it lands, in words: "Điều 3, khoản 2", "Mục III.1 — …"."""
+        return self.hit.label
 
     @property
     def link(self) -> str:
@@ -133,33 +135,12 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
         if document is not None:
             url = document.get_url(request_for_urls) or document.url or ""
             response.hits.append(ResultHit(hit=hit, document=document, url=url))
-    add_landing_labels(response.hits)
     extra = len(set(number_ids) - {h.page_id for h in result.hits})
     response.total = result.total + extra if result.total or number_ids else 0
     response.facets = result.facets
     if not response.total and not response.message:
         explain_no_results(response)
     return response
-
-
-def add_landing_labels(results: list[ResultHit]) -> None:
-    """Name where each hit lands as a reader cites it (content.section_labels)."""
-    anchored = {r.document.pk for r in results if r.hit.anchor}
-    if not anchored:
-        return
-    sections: dict[int, list[SimpleNamespace]] = {}
-    rows = (
-        LegalSection.objects.filter(page_id__in=anchored)
-        .order_by("sort_order")
-        .values("page_id", "kind", "number", "heading", "anchor", "parent_anchor")
-        .annotate(text=Left("text", OPENING_CHARS))  # a label needs only the opening
-    )
-    for row in rows:
-        sections.setdefault(row["page_id"], []).append(SimpleNamespace(**row))
-    labels = {pk: label_sections(items) for pk, items in sections.items()}
-    for result in results:
-        if result.hit.anchor:
-            result.place = labels.get(result.document.pk, {}).get(result.hit.anchor, "")
 
 
 def explain_no_results(response: SearchResponse) -> None:

@@ -31,7 +31,7 @@ class Hit:
 
     page_id: int
     anchor: str  # "" when the match is in the document's head
-    label: str  # "Điều 4.", "III.", "" for the head
+    label: str  # where it lands: "Điều 3, khoản 2", "Mục III.1 — …"; "" for the head
     heading: str
     snippet: str  # HTML-escaped, matched words in <mark>
     score: float

@@ -10,11 +10,9 @@ from search.filter_options import active_filter_count, filter_choices
 from search.forms import MAX_QUERY, SearchForm, SuggestForm
 from search.other_pages import other_pages
 from search.query import WORD
-from search.service import issuer_names, search_documents
+from search.service import PER_PAGE, issuer_names, search_documents
 from search.suggestions import suggest_documents
 from search.types import Filters, SearchRequest
-
-PER_PAGE = 10
 
 
 def request_from(params) -> SearchRequest:
@@ -100,7 +98,7 @@ def search_api(request):
                     "status": r.document.status,
                     "url": r.url,
                     "anchor": r.hit.anchor,
-                    "label": r.place or r.hit.label,
+                    "label": r.place,
                     "snippet": r.hit.snippet,
                     "score": r.hit.score,
                 }

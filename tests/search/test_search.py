@@ -347,6 +347,24 @@ def test_hits_say_where_they_land_as_a_reader_cites_it(corpus, client):
     assert '<p class="hit__section"><a href="' in html and ">Mục " in html
 
 
+def test_a_site_indexed_before_the_upgrade_gets_its_landing_labels_from_the_migration(corpus):
+    """Rows indexed when they held only the section's own label ("1.") are given
+    the label a reader cites by migrate, with no rebuild of the index."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from search.models import SearchEntry
+
+    migration = import_module("search.migrations.0009_landing_label")
+    sections = SearchEntry.objects.exclude(anchor="")
+    indexed = dict(sections.values_list("pk", "label"))
+    assert any(label.startswith("Mục ") for label in indexed.values())
+    sections.update(label="1.")
+    migration.label_indexed_sections(apps, None)
+    assert dict(sections.values_list("pk", "label")) == indexed
+
+
 def test_lay_words_reach_practical_help_first_and_a_number_its_document(corpus, client):
     """A parent typing "tố giác xâm hại trẻ em" sees the guidance on what to do
     (which says "báo tin": the glossary) before the legal texts; someone typing a

@@ -36,7 +36,7 @@ from search.maintenance import settle_wagtail_index
 from search.models import RankingFields, SearchDocument, SearchEntry
 from search.query import WORD
 from search.ranking import ranking_row
-from search.service import search_documents
+from search.service import PER_PAGE, search_documents
 from search.types import Filters, SearchRequest
 
 TOPICS = [
@@ -412,7 +412,7 @@ class Command(BaseCommand):
         Django's request signals (what the site reads once per request, such as the
         request's Site, is read as for a page)."""
         request = RequestFactory().get("/tim-kiem/", {"q": text})
-        search = SearchRequest(query=text, filters=filters, per_page=20)
+        search = SearchRequest(query=text, filters=filters, per_page=PER_PAGE)
         with as_a_request():
             response = search_documents(search, request)
             [hit.url for hit in response.hits]
