@@ -338,7 +338,7 @@ def score_documents(
     newest = len(date_rank) or 1  # ranks run from 0 (oldest) up
     out = []
     for doc in documents:
-        score = _field_score(doc, words, intent.alternatives, weights, total)
+        score, in_title = _field_score(doc, words, intent.alternatives, weights, total)
         score += BODY * body_share.get(doc.page_id, 0.0)
         score += _intent_score(intent, doc, words)
         surely = number_match(intent.number, doc) if intent.number else 0.0
@@ -348,7 +348,6 @@ def score_documents(
         if doc.page_id in exact:
             score += EXACT_ONE_WORD if len(words) == 1 and not intent.doc_type else EXACT
         score += date_rank.get(doc.page_id, 0) / newest * 0.01
-        in_title = _found(doc.title_words, words, intent.alternatives) & set(words)
         out.append(Scored(doc.page_id, score, named, len(in_title) / (len(words) or 1)))
     out.sort(key=lambda s: -s.score)
     return out
@@ -360,16 +359,22 @@ def _field_score(
     alternatives: list[tuple[tuple[str, ...], list[tuple[str, ...]]]],
     weights: dict[str, float],
     total: float,
-) -> float:
+) -> tuple[float, set[str]]:
     """BM25F-like: each query word, weighted by its rarity, in each weighted field,
     normalised by the field's length. A word stood for by a synonym found in the
-    field counts as found there."""
+    field counts as found there. Also returns the query words the title holds."""
     score = 0.0
+    in_title: set[str] = set()
     for present, weight in doc.fields:
-        found = _found(present, words, alternatives) & weights.keys()
+        if alternatives:
+            found = _found(present, words, alternatives) & weights.keys()
+        else:
+            found = present.intersection(words)
+        if present is doc.title_words:
+            in_title = found
         if found:
             score += sum(weights[word] for word in found) / total * weight
-    return score
+    return score, in_title
 
 
 def _intent_score(intent: Intent, doc: DocumentFields, words: list[str]) -> float:

@@ -11,11 +11,10 @@ from base.vietnamese import fold_aligned
 SNIPPET_LENGTH = 240
 
 
-def whole_words(pattern: re.Pattern, text: str):
+def whole_words(pattern: re.Pattern, text: str, position: int = 0):
     """Matches of `pattern` (which ends with a word boundary) that also start at one.
     Checking the start here rather than with a look-behind lets the regex engine
     jump straight to the first letters, many times faster on long texts."""
-    position = 0
     while (match := pattern.search(text, position)) is not None:
         start = match.start()
         if not start or not text[start - 1].isalnum():
@@ -23,6 +22,15 @@ def whole_words(pattern: re.Pattern, text: str):
             position = match.end()
         else:
             position = start + 1
+
+
+def first_whole_word(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first of whole_words, without a generator when the first match is whole
+    (as it nearly always is)."""
+    match = pattern.search(text)
+    if match is None or not match.start() or not text[match.start() - 1].isalnum():
+        return match
+    return next(whole_words(pattern, text, match.start() + 1), None)
 
 
 def _spans(text_folded: str, words: list[str]) -> list[tuple[int, int]]:
@@ -54,7 +62,7 @@ def make_snippet(
     text = " ".join(text.split())
     folded = fold_aligned(text)
     spans = _spans(folded, words)
-    focus = [m.start() for p in phrases or [] if (m := next(whole_words(p, folded), None))]
+    focus = [m.start() for p in phrases or [] if (m := first_whole_word(p, folded))]
     if spans:
         first = min(focus) if focus else spans[0][0]
         start = max(0, first - length // 3)

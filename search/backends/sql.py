@@ -18,7 +18,7 @@ from search.ranking import (
     score_documents,
     understand,
 )
-from search.snippets import make_snippet, whole_words
+from search.snippets import first_whole_word, make_snippet
 from search.types import EngineResult, Facets, Filters, Hit
 
 RANKING_POOL = 100  # documents holding every word that are scored
@@ -58,17 +58,15 @@ def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, tuple]:
     folded_words = query.folded_words()
     best: dict[int, tuple] = {}
     rows = SearchEntry.objects.filter(page_id__in=page_ids).order_by("page_id", "position")
-    for pk, page_id, folded in rows.values_list("pk", "page_id", "folded"):
+    fields = ("page_id", "folded", "anchor", "label", "heading", "body")
+    for page_id, folded, *section in rows.values_list(*fields):
         score = (
-            sum(1 for pattern in patterns if next(whole_words(pattern, folded), None)),
-            sum(folded.count(word) for word in folded_words),
+            sum(first_whole_word(pattern, folded) is not None for pattern in patterns),
+            sum(map(folded.count, folded_words)),
         )
         if page_id not in best or score > best[page_id][0]:
-            best[page_id] = (score, pk)
-    # only the chosen sections' text is read, and the accented words only there
-    chosen = SearchEntry.objects.filter(pk__in=[pk for _score, pk in best.values()])
-    fields = ("page_id", "anchor", "label", "heading", "body")
-    return {page_id: tuple(section) for page_id, *section in chosen.values_list(*fields)}
+            best[page_id] = (score, tuple(section))
+    return {page_id: section for page_id, (_score, section) in best.items()}
 
 
 def hits_for(ranked: list[tuple[int, float]], query: ParsedQuery) -> tuple[list[Hit], dict]:
