@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from search.backends.sql import EXACT_CHECK_LIMIT, DocumentLevelEngine, one_word
+from search.backends.sql import EXACT_CHECK_LIMIT, RANKING_POOL, DocumentLevelEngine, one_word
 from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters
@@ -72,20 +72,23 @@ class PostgresEngine(DocumentLevelEngine):
     ) -> tuple[list[int], set[int], set[int]]:
         """The three id lists in one statement, each read through its GIN index
         (search_document_ids, migration 0003); a list not asked for is NULL, and
-        the documents matching as typed are read only where the other engines
-        read them too (search.backends.sql.wants_exact: CASE is evaluated lazily)."""
+        the documents matching as typed, and those whose head holds every word, are
+        read only where the other engines read them too (search.backends.sql's
+        wants_exact and wants_head: CASE is evaluated lazily)."""
         tags = tags_tsquery(filters)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT matched, CASE WHEN cardinality(matched) <= %s OR %s THEN "
                 "ARRAY(SELECT search_document_ids('vector_exact', %s::tsquery, NULL)) END, "
-                "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL)) "
+                "CASE WHEN cardinality(matched) > %s THEN "
+                "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL)) END "
                 "FROM (SELECT ARRAY(SELECT search_document_ids('vector_terms', %s::tsquery, "
                 "to_tsquery('simple', NULLIF(%s, '')))) AS matched) AS found",
                 [
                     EXACT_CHECK_LIMIT,
                     one_word(query),
                     _all(query.typed_words()) if exact else None,
+                    RANKING_POOL,
                     _all(query.typed_folded_words()) if head else None,
                     terms_tsquery(query),
                     tags,
