@@ -264,6 +264,7 @@ class DocumentFields:
             norm = 1 - B + B * len(tokens) / TYPICAL_LENGTH[name]
             self.fields.append((set(tokens), weight * (K1 + 1) / (1 + K1 * norm)))
         self.title_words = self.fields[0][0]
+        self.head_words = self.fields[2][0]
 
 
 def number_match(intent: NumberIntent, doc: DocumentFields) -> float:

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from django.db import connection
 
-from search.backends.sql import EXACT_CHECK_LIMIT, RANKING_POOL, DocumentLevelEngine, one_word
+from search.backends.sql import (
+    EXACT_CHECK_LIMIT,
+    HEAD_LOOKUP_LIMIT,
+    RANKING_POOL,
+    DocumentLevelEngine,
+    one_word,
+)
 from search.facts import filter_tags
 from search.query import ParsedQuery
 from search.types import Filters
@@ -80,7 +86,7 @@ class PostgresEngine(DocumentLevelEngine):
             cursor.execute(
                 "SELECT matched, CASE WHEN cardinality(matched) <= %s OR %s THEN "
                 "ARRAY(SELECT search_document_ids('vector_exact', %s::tsquery, NULL)) END, "
-                "CASE WHEN cardinality(matched) > %s THEN "
+                "CASE WHEN cardinality(matched) BETWEEN %s + 1 AND %s THEN "
                 "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL)) END "
                 "FROM (SELECT ARRAY(SELECT search_document_ids('vector_terms', %s::tsquery, "
                 "to_tsquery('simple', NULLIF(%s, '')))) AS matched) AS found",
@@ -89,6 +95,7 @@ class PostgresEngine(DocumentLevelEngine):
                     one_word(query),
                     _all(query.typed_words()) if exact else None,
                     RANKING_POOL,
+                    HEAD_LOOKUP_LIMIT,
                     _all(query.typed_folded_words()) if head else None,
                     terms_tsquery(query),
                     tags,
@@ -98,3 +105,11 @@ class PostgresEngine(DocumentLevelEngine):
         if not matched:
             return [], set(), set()
         return matched, set(exact_ids or ()), set(head_ids or ())
+
+    def head_ids(self, query: ParsedQuery) -> set[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL))",
+                [_all(query.typed_folded_words())],
+            )
+            return set(cursor.fetchone()[0])

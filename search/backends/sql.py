@@ -29,6 +29,12 @@ RANKING_POOL = 100  # documents holding every word that are scored
 EXACT_CHECK_LIMIT = 5_000
 RELAX_BELOW = 10  # fewer documents holding every word: look for most of them
 RELAXED_SHARE = 0.5
+# Above this many documents found, the documents whose head holds every word are
+# not looked up in the index (a common word is in most heads: 20 ms at 100,000
+# documents) but among the newest found, which is enough to choose those ranked
+# (heads_among_newest)
+HEAD_LOOKUP_LIMIT = 2_000
+HEAD_CHECK_MOST = 1_000  # the newest found whose heads may be read so
 
 
 def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
@@ -165,11 +171,42 @@ def wants_exact(query: ParsedQuery, found: int) -> bool:
 
 
 def wants_head(found: int) -> bool:
-    """Whether the documents whose head holds every word are worth looking up: they
-    only choose which documents are ranked (top), and when no more are found than
+    """Whether the documents whose head holds every word are looked up in the index:
+    they only choose which documents are ranked (top). When no more are found than
     are ranked, every one of them is (a common word in every head cost 3 ms at
-    10,000 documents for a query a filter narrowed to a few)."""
-    return found > RANKING_POOL
+    10,000 documents for a query a filter narrowed to a few); when many more are,
+    the heads of the newest found are read instead (heads_among_newest)."""
+    return RANKING_POOL < found <= HEAD_LOOKUP_LIMIT
+
+
+def heads_holding(page_ids: list[int], words: list[str], facts: FactTable) -> set[int]:
+    """Those of these documents whose head's opening, as ranking reads it (number,
+    title, subject, issuer, headings: search.ranking.HEAD_CHARS), holds every word."""
+    wanted = set(words)
+    documents = fields_for(page_ids, facts.ranking_fields)
+    return {doc.page_id for doc in documents if wanted <= doc.head_words}
+
+
+def heads_among_newest(
+    found: frozenset[int], exact: set[int], facts: FactTable, wanted: int, words: list[str]
+) -> set[int] | None:
+    """The documents whose head holds every word among the newest found (and matching
+    as typed, when that was looked up), read in growing batches until `wanted` of
+    them are known: the first tier of `top` is then these and no other, since every
+    older document comes after them. None when the newest HEAD_CHECK_MOST would not
+    hold so many (the index is then asked). The ranking fields read here are those
+    the ranking reads next, and are kept (fields_for)."""
+    newest_found = newest(HEAD_CHECK_MOST, facts, [found, exact] if exact else [found])
+    heads: set[int] = set()
+    checked, size = 0, wanted + wanted // 4
+    while checked < len(newest_found):
+        heads |= heads_holding(newest_found[checked : checked + size], words, facts)
+        checked, size = checked + size, size * 2
+        if len(heads) >= wanted:
+            return heads
+        if len(heads) * len(newest_found) < wanted * checked:
+            return None  # at this rate the newest would not hold enough
+    return None
 
 
 def _is_number(clause) -> bool:
@@ -269,6 +306,11 @@ class DocumentLevelEngine(SearchEngine):
                 )
         wanted = max(RANKING_POOL, offset + limit)
         found = facts.found(matched)
+        if len(matched) > HEAD_LOOKUP_LIMIT:
+            words = query.typed_folded_words()
+            head = heads_among_newest(found, exact, facts, wanted, words)
+            if head is None:
+                head = self.head_ids(query)
         pool = top(found, exact, head, facts, "relevance", wanted)
         body_share = dict.fromkeys(pool, 1.0)
         if len(matched) < RELAX_BELOW:
