@@ -15,9 +15,6 @@ from typing import Protocol
 
 #: words kept from an item's text when it has no heading of its own
 FIRST_WORDS = 8
-#: characters of a section's text that always hold its first FIRST_WORDS words (a
-#: caller labelling many sections may read only this much of each)
-OPENING_CHARS = 600
 
 
 class SectionLike(Protocol):
