@@ -77,28 +77,32 @@ class PostgresEngine(DocumentLevelEngine):
         self, query: ParsedQuery, filters: Filters, *, exact: bool, head: bool
     ) -> tuple[list[int], set[int], set[int]]:
         """The three id lists in one statement, each read through its GIN index
-        (search_document_ids, migration 0003); a list not asked for is NULL, and
+        (search_document_ids, migration 0003). The matched ids are a materialised CTE:
+        as a subquery in FROM, the planner copied it into each CASE that reads its
+        size, and ran the search three times (12.7 ms against 5.5 for a common phrase
+        at 10,000 documents). A list not asked for is NULL, and
         the documents matching as typed, and those whose head holds every word, are
         read only where the other engines read them too (search.backends.sql's
         wants_exact and wants_head: CASE is evaluated lazily)."""
         tags = tags_tsquery(filters)
         with connection.cursor() as cursor:
             cursor.execute(
+                "WITH found AS MATERIALIZED (SELECT ARRAY(SELECT search_document_ids("
+                "'vector_terms', %s::tsquery, to_tsquery('simple', NULLIF(%s, '')))) AS matched) "
                 "SELECT matched, CASE WHEN cardinality(matched) <= %s OR %s THEN "
                 "ARRAY(SELECT search_document_ids('vector_exact', %s::tsquery, NULL)) END, "
                 "CASE WHEN cardinality(matched) BETWEEN %s + 1 AND %s THEN "
                 "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL)) END "
-                "FROM (SELECT ARRAY(SELECT search_document_ids('vector_terms', %s::tsquery, "
-                "to_tsquery('simple', NULLIF(%s, '')))) AS matched) AS found",
+                "FROM found",
                 [
+                    terms_tsquery(query),
+                    tags,
                     EXACT_CHECK_LIMIT,
                     one_word(query),
                     _all(query.typed_words()) if exact else None,
                     RANKING_POOL,
                     HEAD_LOOKUP_LIMIT,
                     _all(query.typed_folded_words()) if head else None,
-                    terms_tsquery(query),
-                    tags,
                 ],
             )
             matched, exact_ids, head_ids = cursor.fetchone()
