@@ -53,6 +53,9 @@ def tags_tsquery(filters: Filters) -> str:
     return " & ".join("(" + " | ".join(group) + ")" for group in filter_tags(filters))
 
 
+# the documents whose head holds every word of a tsquery (the one parameter)
+HEAD_IDS = "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL))"
+
 SEARCH_TABLES = ["search_searchdocument", "search_searchentry", "search_rankingfields"]
 
 
@@ -91,8 +94,7 @@ class PostgresEngine(DocumentLevelEngine):
                 "'vector_terms', %s::tsquery, to_tsquery('simple', NULLIF(%s, '')))) AS matched) "
                 "SELECT matched, CASE WHEN cardinality(matched) <= %s OR %s THEN "
                 "ARRAY(SELECT search_document_ids('vector_exact', %s::tsquery, NULL)) END, "
-                "CASE WHEN cardinality(matched) BETWEEN %s + 1 AND %s THEN "
-                "ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL)) END "
+                f"CASE WHEN cardinality(matched) BETWEEN %s + 1 AND %s THEN {HEAD_IDS} END "
                 "FROM found",
                 [
                     terms_tsquery(query),
@@ -113,7 +115,7 @@ class PostgresEngine(DocumentLevelEngine):
     def head_ids(self, query: ParsedQuery) -> set[int]:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT ARRAY(SELECT search_document_ids('vector_head', %s::tsquery, NULL))",
+                f"SELECT {HEAD_IDS}",
                 [_all(query.typed_folded_words())],
             )
             return set(cursor.fetchone()[0])

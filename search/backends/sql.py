@@ -170,13 +170,19 @@ def wants_exact(query: ParsedQuery, found: int) -> bool:
     return found <= EXACT_CHECK_LIMIT or one_word(query)
 
 
+def reads_newest_heads(found: int) -> bool:
+    """Whether the documents whose head holds every word are read among the newest
+    found (heads_among_newest) rather than looked up in the index."""
+    return found > HEAD_LOOKUP_LIMIT
+
+
 def wants_head(found: int) -> bool:
     """Whether the documents whose head holds every word are looked up in the index:
     they only choose which documents are ranked (top). When no more are found than
     are ranked, every one of them is (a common word in every head cost 3 ms at
     10,000 documents for a query a filter narrowed to a few); when many more are,
-    the heads of the newest found are read instead (heads_among_newest)."""
-    return RANKING_POOL < found <= HEAD_LOOKUP_LIMIT
+    the heads of the newest found are read instead."""
+    return found > RANKING_POOL and not reads_newest_heads(found)
 
 
 def heads_holding(page_ids: list[int], words: list[str], facts: FactTable) -> set[int]:
@@ -306,7 +312,7 @@ class DocumentLevelEngine(SearchEngine):
                 )
         wanted = max(RANKING_POOL, offset + limit)
         found = facts.found(matched)
-        if len(matched) > HEAD_LOOKUP_LIMIT:
+        if reads_newest_heads(len(matched)):
             words = query.typed_folded_words()
             head = heads_among_newest(found, exact, facts, wanted, words)
             if head is None:
