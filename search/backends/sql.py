@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
+from itertools import repeat
+from operator import add, itemgetter
 
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
@@ -215,6 +216,18 @@ def heads_among_newest(
     return None
 
 
+def summed(found: list[set[int]], weights: list[float], whole: float) -> dict[int, float]:
+    """Each document's share of the weight: the sum of the weights of the sets it is
+    in, over `whole`. Added at C speed (Counter.update loops in Python: 8 ms for a
+    number's clauses at 10,000 documents); a document's first set decides its place
+    among equal shares, as it did in a Counter."""
+    share: dict[int, float] = {}
+    for ids, weight in zip(found, weights, strict=True):
+        added = map(add, map(share.get, ids, repeat(0.0)), repeat(weight / whole))
+        share.update(zip(ids, added, strict=True))
+    return share
+
+
 def _is_number(clause) -> bool:
     return any(term.folded.isdigit() for alternative in clause for term in alternative)
 
@@ -294,10 +307,8 @@ class DocumentLevelEngine(SearchEngine):
             for clause, ids in zip(clauses, found, strict=True)
         ]
         whole = sum(weights) or 1.0
-        share: Counter = Counter()
-        for ids, weight in zip(found, weights, strict=True):
-            share.update(dict.fromkeys(ids, weight / whole))
-        return dict(share.most_common(wanted))
+        shares = summed(found, weights, whole)
+        return dict(heapq.nlargest(wanted, shares.items(), key=itemgetter(1)))
 
     def ranked(self, query, filters, matched, exact, head, facts, offset, limit) -> EngineResult:
         """Relevance (search.ranking) over the best candidates: those holding every
