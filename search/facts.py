@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from pyroaring import BitMap, FrozenBitMap
 
 from base.cache_versions import current_version, renew_version
 
@@ -60,64 +62,50 @@ def changed() -> None:
 
 @dataclass
 class FactTable:
-    """One dict per fact, so that counting and sorting run at C speed
-    (collections.Counter over map(dict.get, ids), sorted(key=dict.get))."""
+    """One dict per fact, for sorting at C speed (sorted(key=dict.get)); and the ids
+    as compressed bitmaps (pyroaring), the whole library's and each facet value's,
+    so that a search's documents are intersected with them and facets counted
+    without a pass over its ids (a common word's 100,000 ids took 11 ms so)."""
 
     doc_type: dict[int, str]
     issuer: dict[int, int]
     year: dict[int, int]
     status: dict[int, str]
     date_rank: dict[int, int]  # 0 = oldest or undated
-    ids: frozenset[int] = frozenset()
+    ids: FrozenBitMap = field(default_factory=FrozenBitMap)
     newest_first: list[int] = field(default_factory=list)
     # the ranking fields read so far (search.ranking.fields_for), for this version
     ranking_fields: dict = field(default_factory=dict)
-    # facets counted two at a time: each document's pair of values as one small number
-    pair_code: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)
-    pair_values: dict[tuple[str, str], list[tuple]] = field(default_factory=dict)
-    pair_totals: dict[tuple[str, str], Counter] = field(default_factory=dict)
+    # facet -> value -> the documents that have it
+    holding: dict[str, dict[object, FrozenBitMap]] = field(default_factory=dict)
 
     FACETS = ("doc_type", "issuer", "year", "status")
-    PAIRS = (("doc_type", "status"), ("issuer", "year"))  # few pairs of values each
 
     def __post_init__(self) -> None:
-        self.ids = frozenset(self.date_rank)
+        self.ids = FrozenBitMap(self.date_rank)
         self.newest_first = sorted(self.date_rank, key=self.date_rank.__getitem__, reverse=True)
-        for pair in self.PAIRS:
-            first, second = (getattr(self, name) for name in pair)
-            codes: dict[tuple, int] = {}
-            self.pair_code[pair] = {
-                pk: codes.setdefault((first.get(pk), second.get(pk)), len(codes)) for pk in self.ids
+        for name in self.FACETS:
+            by_value: dict[object, list[int]] = {}
+            for pk, value in getattr(self, name).items():
+                by_value.setdefault(value, []).append(pk)
+            self.holding[name] = {
+                value: FrozenBitMap(pks) for value, pks in by_value.items() if value is not None
             }
-            self.pair_values[pair] = list(codes)
-            self.pair_totals[pair] = Counter(self.pair_code[pair].values())
 
-    def found(self, matched: list[int]) -> frozenset[int]:
+    def found(self, matched: Iterable[int]) -> FrozenBitMap:
         """The matched ids that are in this table (the index may be a moment ahead)."""
-        return self.ids.intersection(matched)
+        return self.ids & BitMap(matched)
 
-    def counts(self, ids: frozenset[int]) -> dict[str, dict]:
-        """Facet counts over `ids`: one pass over the ids for each pair of facets
-        (counted at C speed), then the few distinct pairs split. When the ids are
-        most of the documents, the few left out are counted and taken from the
-        totals, which is much faster for a common word found everywhere."""
-        left_out = self.ids.difference(ids) if len(ids) * 2 > len(self.ids) else None
-        counted: dict[str, Counter] = {name: Counter() for name in self.FACETS}
-        for pair in self.PAIRS:
-            code = self.pair_code[pair].get
-            if left_out is None:
-                by_code = Counter(map(code, ids))
-            else:
-                left = Counter(map(code, left_out))
-                by_code = {c: n - left[c] for c, n in self.pair_totals[pair].items()}
-            values = self.pair_values[pair]
-            for c, n in by_code.items():
-                if c is not None and n > 0:
-                    for name, value in zip(pair, values[c], strict=True):
-                        counted[name][value] += n
+    def counts(self, ids: BitMap | FrozenBitMap) -> dict[str, dict]:
+        """Facet counts over `ids`: the size of its intersection with each value's
+        documents (a few microseconds each, however many ids)."""
         return {
-            name: {value: n for value, n in counts.items() if value is not None}
-            for name, counts in counted.items()
+            name: {
+                value: n
+                for value, documents in by_value.items()
+                if (n := ids.intersection_cardinality(documents))
+            }
+            for name, by_value in self.holding.items()
         }
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from base.vietnamese import fold
@@ -326,7 +326,7 @@ def score_documents(
     documents: Iterable[DocumentFields],
     *,
     body_share: dict[int, float],
-    exact: set[int],
+    exact: Container[int],
     date_rank: dict[int, int],
     word_idf: dict[str, float] | None = None,
 ) -> list[Scored]:

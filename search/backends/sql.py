@@ -8,6 +8,8 @@ import re
 from itertools import repeat
 from operator import add, itemgetter
 
+from pyroaring import AbstractBitMap, BitMap
+
 from search.backends.base import SearchEngine
 from search.facts import FactTable, all_facts
 from search.query import ParsedQuery
@@ -100,12 +102,12 @@ def hits_for(ranked: list[tuple[int, float]], query: ParsedQuery) -> tuple[list[
     return hits, bodies
 
 
-def facets_of(ids: frozenset[int], facts: FactTable) -> Facets:
+def facets_of(ids: AbstractBitMap, facts: FactTable) -> Facets:
     return Facets(**facts.counts(ids))
 
 
 def newest(
-    wanted: int, facts: FactTable, inside: list[frozenset | set], outside: tuple = ()
+    wanted: int, facts: FactTable, inside: list[AbstractBitMap], outside: tuple = ()
 ) -> list[int]:
     """The `wanted` newest documents in every set of `inside` and in none of
     `outside`. When even the smallest of `inside` is a good share of the library,
@@ -128,9 +130,9 @@ def newest(
 
 
 def top(
-    found: frozenset[int],
-    exact: set[int],
-    head: set[int],
+    found: AbstractBitMap,
+    exact: AbstractBitMap,
+    head: AbstractBitMap,
     facts: FactTable,
     sort: str,
     wanted: int,
@@ -195,8 +197,8 @@ def heads_holding(page_ids: list[int], words: list[str], facts: FactTable) -> se
 
 
 def heads_among_newest(
-    found: frozenset[int], exact: set[int], facts: FactTable, wanted: int, words: list[str]
-) -> set[int] | None:
+    found: AbstractBitMap, exact: AbstractBitMap, facts: FactTable, wanted: int, words: list[str]
+) -> BitMap | None:
     """The documents whose head holds every word among the newest found (and matching
     as typed, when that was looked up), read in growing batches until `wanted` of
     them are known: the first tier of `top` is then these and no other, since every
@@ -210,7 +212,7 @@ def heads_among_newest(
         heads |= heads_holding(newest_found[checked : checked + size], words, facts)
         checked, size = checked + size, size * 2
         if len(heads) >= wanted:
-            return heads
+            return BitMap(heads)
         if len(heads) * len(newest_found) < wanted * checked:
             return None  # at this rate the newest would not hold enough
     return None
@@ -280,6 +282,7 @@ class DocumentLevelEngine(SearchEngine):
         matched, exact, head = self.id_sets(
             query, filters, exact=by_relevance and query.has_exact_terms, head=by_relevance
         )
+        exact, head = BitMap(exact), BitMap(head)
         if not matched and not by_relevance:
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
@@ -327,7 +330,7 @@ class DocumentLevelEngine(SearchEngine):
             words = query.typed_folded_words()
             head = heads_among_newest(found, exact, facts, wanted, words)
             if head is None:
-                head = self.head_ids(query)
+                head = BitMap(self.head_ids(query))
         pool = top(found, exact, head, facts, "relevance", wanted)
         body_share = dict.fromkeys(pool, 1.0)
         if len(matched) < RELAX_BELOW:
@@ -356,7 +359,7 @@ class DocumentLevelEngine(SearchEngine):
             or s.title_share >= RELAXED_SHARE
         ]
         # counted with what holds every word
-        extra = {s.page_id for s in scored}.difference(found)
+        extra = BitMap(s.page_id for s in scored) - found
         counted = found | extra if extra else found
         page = scored[offset : offset + limit]
         hits, bodies = hits_for([(s.page_id, s.score) for s in page], query)
