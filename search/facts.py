@@ -34,11 +34,10 @@ def tags_for(doc_type: str, issuer_id, year, status: str, topics: str) -> str:
     return " ".join(words)
 
 
-MAX_YEARS_IN_RANGE = 300
-
-
 def filter_tags(filters) -> list[list[str]]:
-    """The filters as tag words: every group must match, any word of a group."""
+    """The filters as tag words: every group must match, any word of a group. A year
+    range is the indexed years within it: "from 2020" was 300 words (to 2320), and
+    300 posting lists looked up cost 12 ms a query at 10,000 documents."""
     groups = []
     if filters.doc_type:
         groups.append([tag("t", filters.doc_type)])
@@ -49,9 +48,9 @@ def filter_tags(filters) -> list[list[str]]:
     if filters.topic:
         groups.append([tag("p", filters.topic)])
     if filters.year_from or filters.year_to:
-        first = filters.year_from or 1900
-        last = min(filters.year_to or 2200, first + MAX_YEARS_IN_RANGE)
-        groups.append([tag("y", year) for year in range(first, last + 1)] or ["ynone"])
+        first, last = filters.year_from or 0, filters.year_to or 9999
+        years = [year for year in sorted(all_facts().years) if first <= year <= last]
+        groups.append([tag("y", year) for year in years] or ["ynone"])
     return groups
 
 
@@ -91,6 +90,11 @@ class FactTable:
             self.holding[name] = {
                 value: FrozenBitMap(pks) for value, pks in by_value.items() if value is not None
             }
+
+    @property
+    def years(self) -> Iterable[int]:
+        """The years of the indexed documents."""
+        return self.holding["year"].keys()
 
     def found(self, matched: Iterable[int]) -> FrozenBitMap:
         """The matched ids that are in this table (the index may be a moment ahead)."""

@@ -389,3 +389,21 @@ def test_lay_words_reach_practical_help_first_and_a_number_its_document(corpus, 
     assert html.index('class="listing__item hit"') < html.find("other-results") or (
         "other-results" not in html
     )
+
+
+def test_a_year_range_open_at_one_end_or_absurdly_wide(corpus):
+    """Ranges "from 2021" and "up to 2021" reach every indexed year on that side, however far
+    the other end; a range holding no indexed year finds nothing."""
+    plan = LegalDocumentPage.objects.get(number="03/KH-UBND")  # issued in 2021
+    dated = [d for d in LegalDocumentPage.objects.live() if d.issued_on]
+    since_2021 = {d.pk for d in dated if d.issued_on.year >= 2021}
+    until_2021 = {d.pk for d in dated if d.issued_on.year <= 2021}
+
+    def found(filters: Filters) -> set[int]:
+        return {r.document.pk for r in find("trẻ em", filters=filters, per_page=50).hits}
+
+    assert plan.pk in found(Filters(year_from=2021)) <= since_2021
+    assert plan.pk in found(Filters(year_to=2021)) <= until_2021
+    assert plan.pk in found(Filters(year_from=1, year_to=99_999))
+    assert found(Filters(year_from=2300)) == set()
+    assert found(Filters(year_from=1000, year_to=1500)) == set()
