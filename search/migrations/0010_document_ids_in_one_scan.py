@@ -15,6 +15,8 @@ array.
 An empty result is an empty array.
 """
 
+from importlib import import_module
+
 from django.db import migrations
 
 ARRAY_FUNCTION = """
@@ -42,26 +44,8 @@ BEGIN
 END $$
 """
 
-ROWS_FUNCTION = """
-CREATE FUNCTION search_document_ids(vector_column text, q tsquery, tags tsquery)
-RETURNS SETOF integer LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $$
-BEGIN
-    IF vector_column NOT IN ('vector_terms', 'vector_exact', 'vector_head') THEN
-        RAISE EXCEPTION 'unknown search vector %', vector_column;
-    END IF;
-    IF tags IS NULL THEN
-        RETURN QUERY EXECUTE format(
-            'SELECT page_id FROM search_searchdocument WHERE %I @@ $1', vector_column
-        ) USING q;
-    ELSE
-        RETURN QUERY EXECUTE format(
-            'SELECT page_id FROM search_searchdocument WHERE %I @@ $1 '
-            'INTERSECT SELECT page_id FROM search_searchdocument WHERE vector_tags @@ $2',
-            vector_column
-        ) USING q, tags;
-    END IF;
-END $$
-"""
+# the set-returning function of migration 0003, which a rollback restores
+ROWS_FUNCTION = import_module("search.migrations.0003_document_ids_function").CREATE
 
 DROP_FUNCTION = "DROP FUNCTION IF EXISTS search_document_ids(text, tsquery, tsquery)"
 
