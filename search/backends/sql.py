@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Collection, Sequence
 from itertools import repeat
 from operator import add, itemgetter
 
@@ -239,24 +240,25 @@ class DocumentLevelEngine(SearchEngine):
     matching documents (and of those matching exactly as typed), count facets and
     order them in memory, then open only the page of results."""
 
-    def matched_ids(self, query: ParsedQuery, filters: Filters) -> list[int]:
+    def matched_ids(self, query: ParsedQuery, filters: Filters) -> Sequence[int]:
         raise NotImplementedError
 
-    def exact_ids(self, query: ParsedQuery) -> set[int]:
+    def exact_ids(self, query: ParsedQuery) -> Collection[int]:
         """Documents holding every word as typed, with its diacritics (filters need
         not apply: only those among the matched documents count)."""
         raise NotImplementedError
 
-    def head_ids(self, query: ParsedQuery) -> set[int]:
+    def head_ids(self, query: ParsedQuery) -> Collection[int]:
         """Documents whose head (number, title, subject, headings) holds every
         word typed."""
         raise NotImplementedError
 
     def id_sets(
         self, query: ParsedQuery, filters: Filters, *, exact: bool, head: bool
-    ) -> tuple[list[int], set[int], set[int]]:
+    ) -> tuple[Sequence[int], Collection[int], Collection[int]]:
         """The matched ids, and (when asked) those matching as typed and those
-        whose head holds every word (only where it orders: wants_head)."""
+        whose head holds every word (only where it orders: wants_head). Any
+        collection of ints: the engine turns them into bitmaps."""
         matched = self.matched_ids(query, filters)
         if not matched:
             return matched, set(), set()
