@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Collection, Sequence
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, itemgetter
 
 from pyroaring import AbstractBitMap, BitMap
@@ -111,23 +111,16 @@ def newest(
     wanted: int, facts: FactTable, inside: list[AbstractBitMap], outside: tuple = ()
 ) -> list[int]:
     """The `wanted` newest documents in every set of `inside` and in none of
-    `outside`. When even the smallest of `inside` is a good share of the library,
-    the documents are walked newest first (a few hundred steps reach `wanted`)
-    without building any set; otherwise the few candidates go through a heap."""
-    smallest = min(inside, key=len)
-    if wanted <= 0 or not smallest:
+    `outside`. Being bitmaps, those documents are worked out whole first (in
+    microseconds, however many). When they are a good share of the library, the
+    documents are walked newest first at C speed (a few hundred steps reach
+    `wanted`); otherwise the few go through a heap."""
+    if wanted <= 0:
         return []
-    others = [s for s in inside if s is not smallest]
-    if len(smallest) * 20 < len(facts.newest_first):
-        candidates = smallest.intersection(*others).difference(*outside)
+    candidates = inside[0].intersection(*inside[1:]).difference(*outside)
+    if len(candidates) * 20 < len(facts.newest_first):
         return heapq.nlargest(wanted, candidates, key=facts.date_rank.__getitem__)
-    found: list[int] = []
-    for pk in facts.newest_first:
-        if pk in smallest and all(pk in s for s in others) and not any(pk in s for s in outside):
-            found.append(pk)
-            if len(found) == wanted:
-                break
-    return found
+    return list(islice(filter(candidates.__contains__, facts.newest_first), wanted))
 
 
 def top(
