@@ -187,7 +187,7 @@ def heads_holding(page_ids: list[int], words: list[str], facts: FactTable) -> se
     title, subject, issuer, headings: search.ranking.HEAD_CHARS), holds every word."""
     wanted = set(words)
     documents = fields_for(page_ids, facts.ranking_fields)
-    return {doc.page_id for doc in documents if wanted <= doc.head_words}
+    return {doc.page_id for doc in documents if doc.head_holds(wanted)}
 
 
 def heads_among_newest(
