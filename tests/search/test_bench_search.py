@@ -61,3 +61,14 @@ def test_kept_documents_are_measured_again_without_rebuilding(library):
 def test_bench_without_a_library_says_what_to_do():
     with pytest.raises(CommandError, match="load_demo"):
         call_command("bench_search", docs=10, stdout=StringIO())
+
+
+def test_the_benchmark_measures_as_production_runs_without_the_query_log(library, settings):
+    """manage.py starts with the development settings, whose DEBUG logs every SQL
+    statement: the benchmark measures without that cost, as the site runs."""
+    from django.db import reset_queries
+
+    settings.DEBUG = True
+    reset_queries()
+    call_command("bench_search", docs=20, repeat=1, no_baseline=True, stdout=StringIO())
+    assert connection.queries == []

@@ -4,12 +4,12 @@ import statistics
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from wagtail.models import Page, Site
 
 from accounts.models import Profile
+from base.benchmarks import BenchmarkCommand
 from base.pdf_fonts import register_fonts
 from learning.certificates.services import issue_certificate, render_pdf
 
@@ -31,7 +31,7 @@ def summary(label: str, samples: list[float]) -> str:
     )
 
 
-class Command(BaseCommand):
+class Command(BenchmarkCommand):
     help = "Median and 95th percentile time to issue a certificate and to render its PDF."
 
     def add_arguments(self, parser):

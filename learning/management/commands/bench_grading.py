@@ -6,11 +6,11 @@ time (on a shared machine the CPU time is the figure that compares)."""
 import statistics
 import time
 
-from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from wagtail.models import Page
 
+from base.benchmarks import BenchmarkCommand
 from learning.courses.records import AttemptQuestion
 from learning.models import Choice, CourseIndexPage, CoursePage, Question, QuestionType
 from learning.quiz import services
@@ -27,7 +27,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-class Command(BaseCommand):
+class Command(BenchmarkCommand):
     help = "Benchmark grading a 30-question quiz attempt (nothing is kept)."
 
     def add_arguments(self, parser):

@@ -12,7 +12,7 @@ import statistics
 import time
 from contextlib import contextmanager, nullcontext
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.signals import request_finished, request_started
 from django.db import (
     DatabaseError,
@@ -28,6 +28,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from base.benchmarks import BenchmarkCommand
 from content.models import LegalDocumentPage, LegalLibraryPage, LegalSection
 from search.backends import engine_name, get_engine
 from search.backends.postgres import SEARCH_TABLES
@@ -205,7 +206,7 @@ def clean_up_after_rollback() -> None:
             cursor.execute(f'{command} "{table}"')
 
 
-class Command(BaseCommand):
+class Command(BenchmarkCommand):
     help = "Benchmark the legal search against Wagtail's default search on N synthetic documents."
 
     def add_arguments(self, parser):

@@ -12,11 +12,11 @@ import statistics
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import Client, override_settings
 
 from accounts.models import User
+from base.benchmarks import BenchmarkCommand
 
 PASSWORD = "Bench-Mat-Khau-2026!"  # noqa: S105 (rolled back)
 
@@ -25,7 +25,7 @@ class Rollback(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(BenchmarkCommand):
     help = "Time sign-up for a new and for an already registered e-mail address."
 
     def add_arguments(self, parser) -> None:
