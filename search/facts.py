@@ -76,6 +76,8 @@ class FactTable:
     newest_first: list[int] = field(default_factory=list)
     # the ranking fields read so far (search.ranking.fields_for), for this version
     ranking_fields: dict = field(default_factory=dict)
+    # the documents of the clauses looked up alone lately (sql.DocumentLevelEngine.clause_ids)
+    clause_ids: dict = field(default_factory=dict)
     # facet -> value -> the documents that have it
     holding: dict[str, dict[object, FrozenBitMap]] = field(default_factory=dict)
 

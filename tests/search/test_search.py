@@ -407,3 +407,36 @@ def test_a_year_range_open_at_one_end_or_absurdly_wide(corpus):
     assert plan.pk in found(Filters(year_from=1, year_to=99_999))
     assert found(Filters(year_from=2300)) == set()
     assert found(Filters(year_from=1000, year_to=1500)) == set()
+
+
+def test_a_clause_kept_from_an_earlier_search_is_renewed_when_a_text_is_published(corpus):
+    """Relaxed matching looks each clause up alone, and a process keeps those
+    documents for the next searches (numbers share "qđ", "ubnd"...): until the
+    index changes, and not a moment longer."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from content.importer import parse_text
+    from content.legal_import import import_document
+    from search.backends import get_engine
+    from search.facts import all_facts
+    from search.query import parse_query
+
+    engine = get_engine()
+    forum = parse_query('"diễn đàn"', []).clauses[0]
+    before = list(engine.clause_ids(forum, Filters(), all_facts()))
+    with CaptureQueriesContext(connection) as queries:
+        again = list(engine.clause_ids(forum, Filters(), all_facts()))
+    assert again == before and before and len(queries) == 0
+
+    plan = import_document(
+        parse_text(
+            "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 12/KH-UBND\nHà Giang, ngày 3 tháng 6 năm 2024\n\n"
+            "KẾ HOẠCH\nTổ chức diễn đàn trẻ em cấp tỉnh năm 2024\n\n"
+            "Điều 1. Tổ chức diễn đàn trẻ em.\n"
+        ),
+        library=corpus,
+        publish=True,
+    ).page
+    after = list(engine.clause_ids(forum, Filters(), all_facts()))
+    assert sorted(after) == sorted([*before, plan.pk])
