@@ -19,8 +19,6 @@ from django.db import connection
 
 from search.backends.sql import (
     EXACT_CHECK_LIMIT,
-    HEAD_LOOKUP_LIMIT,
-    RANKING_POOL,
     DocumentLevelEngine,
     one_word,
 )
@@ -66,9 +64,6 @@ def tags_tsquery(filters: Filters) -> str:
     return " & ".join("(" + " | ".join(group) + ")" for group in filter_tags(filters))
 
 
-# the documents whose head holds every word of a tsquery (the one parameter)
-HEAD_IDS = "search_document_ids('vector_head', %s::tsquery, NULL)"
-
 SEARCH_TABLES = ["search_searchdocument", "search_searchentry", "search_rankingfields"]
 
 
@@ -89,26 +84,22 @@ class PostgresEngine(DocumentLevelEngine):
     def settle(self) -> None:
         settle_tables(SEARCH_TABLES)
 
-    def id_sets(
-        self, query: ParsedQuery, filters: Filters, *, exact: bool, head: bool
-    ) -> tuple[array, array, array]:
-        """The three id lists in one statement, each read through its GIN index and
+    def id_sets(self, query: ParsedQuery, filters: Filters, *, exact: bool) -> tuple[array, array]:
+        """The two id lists in one statement, each read through its GIN index and
         packed in one value (search_document_ids, migrations 0003 and 0010; its size
         in bytes is four times its count of ids). The matched ids are a
         materialised CTE: as a subquery in FROM, the planner copied it into each CASE
-        that reads its size, and ran the search three times (12.7 ms against 5.5 for a
-        common phrase at 10,000 documents). A list not asked for is NULL, and the
-        documents matching as typed, and those whose head holds every word, are read
-        only where the other engines read them too (search.backends.sql's wants_exact
-        and wants_head: CASE is evaluated lazily)."""
+        that read its size, and ran the search once more for each (12.7 ms against
+        5.5 for a common phrase at 10,000 documents). The documents matching as
+        typed are read only where the other engines read them too (wants_exact: CASE
+        is evaluated lazily); else NULL."""
         tags = tags_tsquery(filters)
         with connection.cursor() as cursor:
             cursor.execute(
                 "WITH found AS MATERIALIZED (SELECT search_document_ids("
                 "'vector_terms', %s::tsquery, to_tsquery('simple', NULLIF(%s, ''))) AS matched) "
                 "SELECT matched, CASE WHEN octet_length(matched) / 4 <= %s OR %s THEN "
-                "search_document_ids('vector_exact', %s::tsquery, NULL) END, "
-                f"CASE WHEN octet_length(matched) / 4 BETWEEN %s + 1 AND %s THEN {HEAD_IDS} END "
+                "search_document_ids('vector_exact', %s::tsquery, NULL) END "
                 "FROM found",
                 [
                     terms_tsquery(query),
@@ -116,20 +107,17 @@ class PostgresEngine(DocumentLevelEngine):
                     EXACT_CHECK_LIMIT,
                     one_word(query),
                     _all(query.typed_words()) if exact else None,
-                    RANKING_POOL,
-                    HEAD_LOOKUP_LIMIT,
-                    _all(query.typed_folded_words()) if head else None,
                 ],
             )
-            matched, exact_ids, head_ids = map(ids_of, cursor.fetchone())
+            matched, exact_ids = map(ids_of, cursor.fetchone())
         if not matched:
-            return matched, array("I"), array("I")
-        return matched, exact_ids, head_ids
+            return matched, array("I")
+        return matched, exact_ids
 
     def head_ids(self, query: ParsedQuery) -> array:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {HEAD_IDS}",
+                "SELECT search_document_ids('vector_head', %s::tsquery, NULL)",
                 [_all(query.typed_folded_words())],
             )
             return ids_of(cursor.fetchone()[0])

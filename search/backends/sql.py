@@ -36,11 +36,11 @@ EXACT_CHECK_LIMIT = 5_000
 RELAX_BELOW = 10  # fewer documents holding every word: look for most of them
 RELAXED_SHARE = 0.5
 KEPT_CLAUSES = 32  # clauses whose documents a process keeps (DocumentLevelEngine.clause_ids)
-# Above this many documents found, the documents whose head holds every word are
-# not looked up in the index (a common word is in most heads: 20 ms at 100,000
-# documents) but among the newest found, which is enough to choose those ranked
-# (heads_among_newest)
-HEAD_LOOKUP_LIMIT = 2_000
+# When more documents are found than are ranked, those whose head holds every word
+# come first; they are read among the newest found (heads_among_newest), and the
+# index is asked only when those are too few: a common word's list in the index of
+# heads is most of the library (2.5 ms at 10,000 documents, 20 at 100,000, for a query
+# a filter narrows to a few hundred), where the newest heads read in memory settle it
 HEAD_CHECK_MOST = 1_000  # the newest found whose heads may be read so
 
 
@@ -170,21 +170,6 @@ def wants_exact(query: ParsedQuery, found: int) -> bool:
     return found <= EXACT_CHECK_LIMIT or one_word(query)
 
 
-def reads_newest_heads(found: int) -> bool:
-    """Whether the documents whose head holds every word are read among the newest
-    found (heads_among_newest) rather than looked up in the index."""
-    return found > HEAD_LOOKUP_LIMIT
-
-
-def wants_head(found: int) -> bool:
-    """Whether the documents whose head holds every word are looked up in the index:
-    they only choose which documents are ranked (top). When no more are found than
-    are ranked, every one of them is (a common word in every head cost 3 ms at
-    10,000 documents for a query a filter narrowed to a few); when many more are,
-    the heads of the newest found are read instead."""
-    return found > RANKING_POOL and not reads_newest_heads(found)
-
-
 def heads_holding(page_ids: list[int], words: list[str], facts: FactTable) -> set[int]:
     """Those of these documents whose head's opening, as ranking reads it (number,
     title, subject, issuer, headings: search.ranking.HEAD_CHARS), holds every word."""
@@ -254,19 +239,16 @@ class DocumentLevelEngine(SearchEngine):
         raise NotImplementedError
 
     def id_sets(
-        self, query: ParsedQuery, filters: Filters, *, exact: bool, head: bool
-    ) -> tuple[Sequence[int], Collection[int], Collection[int]]:
-        """The matched ids, and (when asked) those matching as typed and those
-        whose head holds every word (only where it orders: wants_head). Any
-        collection of ints: the engine turns them into bitmaps."""
+        self, query: ParsedQuery, filters: Filters, *, exact: bool
+    ) -> tuple[Sequence[int], Collection[int]]:
+        """The matched ids, and (when asked, and where it can change the order:
+        wants_exact) those matching as typed. Any collection of ints: the engine
+        turns them into bitmaps."""
         matched = self.matched_ids(query, filters)
         if not matched:
-            return matched, set(), set()
-        return (
-            matched,
-            self.exact_ids(query) if exact and wants_exact(query, len(matched)) else set(),
-            self.head_ids(query) if head and wants_head(len(matched)) else set(),
-        )
+            return matched, set()
+        wanted = exact and wants_exact(query, len(matched))
+        return matched, self.exact_ids(query) if wanted else set()
 
     def with_snippets(self, hits: list[Hit], bodies: dict, query: ParsedQuery) -> list[Hit]:
         """Fill each hit's snippet from its section's text (escaped, words marked)."""
@@ -281,19 +263,17 @@ class DocumentLevelEngine(SearchEngine):
         if not query.clauses:
             return EngineResult(hits=[], total=0, facets=Facets())
         by_relevance = sort != "date"
-        matched, exact, head = self.id_sets(
-            query, filters, exact=by_relevance and query.has_exact_terms, head=by_relevance
-        )
-        exact, head = BitMap(exact), BitMap(head)
+        matched, exact = self.id_sets(query, filters, exact=by_relevance and query.has_exact_terms)
+        exact = BitMap(exact)
         if not matched and not by_relevance:
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
         if not by_relevance:
             found = facts.found(matched)
-            page = top(found, exact, head, facts, sort, offset + limit)[offset:]
+            page = top(found, exact, BitMap(), facts, sort, offset + limit)[offset:]
             hits = self.with_snippets(*hits_for([(pk, 0.0) for pk in page], query), query)
             return EngineResult(hits=hits, total=len(found), facets=facets_of(found, facts))
-        return self.ranked(query, filters, matched, exact, head, facts, offset, limit)
+        return self.ranked(query, filters, matched, exact, facts, offset, limit)
 
     def clause_ids(self, clause: Clause, filters: Filters, facts: FactTable) -> array:
         """The documents holding one clause (any of its alternatives) within the
@@ -306,7 +286,7 @@ class DocumentLevelEngine(SearchEngine):
         ids = kept.pop(key, None)
         if ids is None:
             single = ParsedQuery(raw="", clauses=[clause])
-            ids = array("I", self.id_sets(single, filters, exact=False, head=False)[0])
+            ids = array("I", self.id_sets(single, filters, exact=False)[0])
             while len(kept) >= KEPT_CLAUSES:
                 kept.pop(next(iter(kept)), None)  # the least recently used
         kept[key] = ids
@@ -331,7 +311,7 @@ class DocumentLevelEngine(SearchEngine):
         shares = summed(found, weights, whole)
         return dict(heapq.nlargest(wanted, shares.items(), key=itemgetter(1)))
 
-    def ranked(self, query, filters, matched, exact, head, facts, offset, limit) -> EngineResult:
+    def ranked(self, query, filters, matched, exact, facts, offset, limit) -> EngineResult:
         """Relevance (search.ranking) over the best candidates: those holding every
         word (the first RANKING_POOL in tiers), those the query names by number,
         and, when few hold every word, those holding most of them."""
@@ -344,7 +324,8 @@ class DocumentLevelEngine(SearchEngine):
                 )
         wanted = max(RANKING_POOL, offset + limit)
         found = facts.found(matched)
-        if reads_newest_heads(len(matched)):
+        head = BitMap()  # every document found is ranked, in any order
+        if len(found) > wanted:
             words = query.typed_folded_words()
             head = heads_among_newest(found, exact, facts, wanted, words)
             if head is None:

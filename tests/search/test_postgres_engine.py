@@ -16,12 +16,12 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_the_matched_ids_are_searched_once_however_often_their_count_is_read(corpus):
-    """The exact and head look-ups are decided on how many documents matched; the
-    planner once copied the search into each of those decisions and ran it three
-    times for every query."""
+    """The exact look-up is decided on how many documents matched; the planner once
+    copied the search into each such decision and ran it three times for every
+    query."""
     query = parse_query("bảo vệ trẻ em")
     with CaptureQueriesContext(connection) as captured:
-        matched, _exact, _head = PostgresEngine().id_sets(query, Filters(), exact=True, head=True)
+        matched, _exact = PostgresEngine().id_sets(query, Filters(), exact=True)
     assert matched
     (statement,) = [q["sql"] for q in captured.captured_queries]
     with connection.cursor() as cursor:
@@ -46,8 +46,8 @@ def test_a_filtered_search_reads_words_and_filters_in_one_index_scan(corpus):
     index and tested the words on each row, unpacking its long vector (190 ms at
     100,000 documents); one GIN index over both intersects them inside the scan."""
     before = index_scans()
-    matched, _exact, _head = PostgresEngine().id_sets(
-        parse_query("trẻ em"), Filters(doc_type="KH"), exact=False, head=False
+    matched, _exact = PostgresEngine().id_sets(
+        parse_query("trẻ em"), Filters(doc_type="KH"), exact=False
     )
     assert matched
     scanned = {name: n - before[name] for name, n in index_scans().items() if n > before[name]}

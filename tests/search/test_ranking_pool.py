@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 
-from search.backends import postgres, sql
+from search.backends import sql
 from search.management.commands.bench_search import Command
 from search.service import search_documents
 from search.types import Filters, SearchRequest
@@ -32,12 +32,9 @@ def many_documents(library):
     return command
 
 
-def results(monkeypatch, head_lookup_limit: int) -> list:
-    """Page 1 and 2 of each query, with heads looked up in the index only up to
-    `head_lookup_limit` documents found."""
-    for module in (sql, postgres):
-        monkeypatch.setattr(module, "RANKING_POOL", 20)
-        monkeypatch.setattr(module, "HEAD_LOOKUP_LIMIT", head_lookup_limit)
+def results(monkeypatch) -> list:
+    """Page 1 and 2 of each query, twenty documents ranked."""
+    monkeypatch.setattr(sql, "RANKING_POOL", 20)
     pages = []
     for text, filters in QUERIES:
         for page in (1, 2):
@@ -57,9 +54,10 @@ def test_reading_the_newest_heads_ranks_as_looking_every_head_up(many_documents,
         outcomes.append(heads is not None)
         return heads
 
-    looked_up = results(monkeypatch, head_lookup_limit=10**9)
+    monkeypatch.setattr(sql, "heads_among_newest", lambda *args, **kwargs: None)
+    looked_up = results(monkeypatch)  # every head looked up in the index
     monkeypatch.setattr(sql, "heads_among_newest", spy)
-    read = results(monkeypatch, head_lookup_limit=0)
+    read = results(monkeypatch)
     assert read == looked_up
     assert all(hits for _text, page, _total, hits in looked_up if page == 1)
     # both ways were taken: the newest heads settled it, or the index was asked
