@@ -91,15 +91,16 @@ class PostgresEngine(DocumentLevelEngine):
         materialised CTE: as a subquery in FROM, the planner copied it into each CASE
         that read its size, and ran the search once more for each (12.7 ms against
         5.5 for a common phrase at 10,000 documents). The documents matching as
-        typed are read only where the other engines read them too (wants_exact: CASE
-        is evaluated lazily); else NULL."""
+        typed are read only where the other engines read them too (wants_exact, and
+        something matched: CASE is evaluated lazily); else NULL."""
         tags = tags_tsquery(filters)
         with connection.cursor() as cursor:
             cursor.execute(
                 "WITH found AS MATERIALIZED (SELECT search_document_ids("
                 "'vector_terms', %s::tsquery, to_tsquery('simple', NULLIF(%s, ''))) AS matched) "
-                "SELECT matched, CASE WHEN octet_length(matched) / 4 <= %s OR %s THEN "
-                "search_document_ids('vector_exact', %s::tsquery, NULL) END "
+                "SELECT matched, CASE WHEN matched <> '' "
+                "AND (octet_length(matched) / 4 <= %s OR %s) "
+                "THEN search_document_ids('vector_exact', %s::tsquery, NULL) END "
                 "FROM found",
                 [
                     terms_tsquery(query),

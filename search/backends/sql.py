@@ -131,15 +131,11 @@ def top(
     exact: AbstractBitMap,
     head: AbstractBitMap,
     facts: FactTable,
-    sort: str,
     wanted: int,
 ) -> list[int]:
-    """The first `wanted` of the `found` documents in order, sorting only as much
-    as needed. Relevance: matching as typed (with its diacritics) first, then
-    holding every word in the head (number, title, subject, headings), then the
-    newest."""
-    if sort == "date":
-        return newest(wanted, facts, [found])
+    """The first `wanted` of the `found` documents by relevance, sorting only as
+    much as needed: matching as typed (with its diacritics) first, then holding
+    every word in the head (number, title, subject, headings), then the newest."""
     # each tier as (in all of these, in none of those): no set of 100,000 ids is
     # built for a common word, and a tier is read only when those before it are
     # too few
@@ -264,16 +260,15 @@ class DocumentLevelEngine(SearchEngine):
             return EngineResult(hits=[], total=0, facets=Facets())
         by_relevance = sort != "date"
         matched, exact = self.id_sets(query, filters, exact=by_relevance and query.has_exact_terms)
-        exact = BitMap(exact)
         if not matched and not by_relevance:
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
         if not by_relevance:
             found = facts.found(matched)
-            page = top(found, exact, BitMap(), facts, sort, offset + limit)[offset:]
+            page = newest(offset + limit, facts, [found])[offset:]
             hits = self.with_snippets(*hits_for([(pk, 0.0) for pk in page], query), query)
             return EngineResult(hits=hits, total=len(found), facets=facets_of(found, facts))
-        return self.ranked(query, filters, matched, exact, facts, offset, limit)
+        return self.ranked(query, filters, matched, BitMap(exact), facts, offset, limit)
 
     def clause_ids(self, clause: Clause, filters: Filters, facts: FactTable) -> array:
         """The documents holding one clause (any of its alternatives) within the
@@ -330,7 +325,7 @@ class DocumentLevelEngine(SearchEngine):
             head = heads_among_newest(found, exact, facts, wanted, words)
             if head is None:
                 head = BitMap(self.head_ids(query))
-        pool = top(found, exact, head, facts, "relevance", wanted)
+        pool = top(found, exact, head, facts, wanted)
         body_share = dict.fromkeys(pool, 1.0)
         if len(matched) < RELAX_BELOW:
             loose = self.relaxed(query, filters, wanted, facts)
