@@ -268,10 +268,16 @@ class DocumentFields:
             norm = 1 - B + B * (spaced.count(" ") - 1) / TYPICAL_LENGTH[name]
             self.fields.append((spaced, weight * (K1 + 1) / (1 + K1 * norm)))
 
-    def head_holds(self, words: Iterable[str]) -> bool:
-        """Whether the head's opening holds every one of these words."""
-        head = self.fields[2][0]
-        return all(f" {word} " in head for word in words)
+    @property
+    def spaced_head(self) -> str:
+        return self.fields[2][0]
+
+
+def holding_in_head(documents: Iterable[DocumentFields], words: Iterable[str]) -> set[int]:
+    """The ids of those documents whose head's opening holds every one of these
+    words (each looked up as " word ", spaced once for all of them)."""
+    spaced = [f" {word} " for word in set(words)]
+    return {doc.page_id for doc in documents if all(map(doc.spaced_head.__contains__, spaced))}
 
 
 def _spaced(text: str) -> str:
@@ -459,8 +465,8 @@ def fields_for(
     found = [kept[pk] for pk in ids if pk in kept]
     wanted = ids - kept.keys()
     if wanted:
-        rows = RankingFields.objects.filter(page_id__in=wanted).values_list(
-            "page_id", "number_key", "doc_type", "year", "title", "issuer", "head"
+        rows = RankingFields.objects.rows_for_pages(
+            wanted, ("page_id", "number_key", "doc_type", "year", "title", "issuer", "head")
         )
         read = [DocumentFields(*row) for row in rows]
         missing = wanted - {doc.page_id for doc in read}
@@ -500,8 +506,6 @@ def named_ids(intent: Intent, filters) -> list[int]:
 
     if intent.number is None:
         return []
-    ids = RankingFields.objects.filter(number_value=intent.number.number).values_list(
-        "page_id", flat=True
-    )
-    documents = apply_filters(SearchDocument.objects.filter(page_id__in=list(ids[:200])), filters)
+    numbered = RankingFields.objects.filter(number_value=intent.number.number).values("page_id")
+    documents = apply_filters(SearchDocument.objects.filter(page_id__in=numbered), filters)
     return list(documents.values_list("page_id", flat=True)[:50])

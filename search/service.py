@@ -104,18 +104,21 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
     page = max(1, min(request.page, MAX_PAGE))
     offset = (page - 1) * request.per_page
     number_ids = number_matches(parsed.number, request.filters) if parsed.number else []
+    # the documents with the number typed come first, each on one page only: the
+    # engine orders the others (it skips these, and counts them if it found them)
+    shown_numbers = number_ids[offset : offset + request.per_page]
     result = get_engine().search(
         parsed,
         request.filters,
         request.sort,
         offset=max(0, offset - len(number_ids)),
-        limit=request.per_page + len(number_ids),
+        limit=request.per_page - len(shown_numbers),
+        skip=number_ids,
     )
-    hits = [h for h in result.hits if h.page_id not in number_ids]
     number_hits = []
-    if number_ids and offset < len(number_ids):
-        heads = SearchEntry.objects.filter(page_id__in=number_ids, position=0)
-        for entry in sorted(heads, key=lambda e: number_ids.index(e.page_id)):
+    if shown_numbers:
+        heads = SearchEntry.objects.filter(page_id__in=shown_numbers, position=0)
+        for entry in sorted(heads, key=lambda e: shown_numbers.index(e.page_id)):
             number_hits.append(
                 Hit(
                     page_id=entry.page_id,
@@ -127,7 +130,7 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
                     exact_number=True,
                 )
             )
-    hits = (number_hits + hits)[: request.per_page]
+    hits = number_hits + result.hits
     documents = as_listed(LegalDocumentPage.objects.filter(pk__in=[h.page_id for h in hits]))
     by_id = {doc.pk: doc for doc in documents}
     for hit in hits:
@@ -135,8 +138,7 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
         if document is not None:
             url = document.get_url(request_for_urls) or document.url or ""
             response.hits.append(ResultHit(hit=hit, document=document, url=url))
-    extra = len(set(number_ids) - {h.page_id for h in result.hits})
-    response.total = result.total + extra if result.total or number_ids else 0
+    response.total = result.total - result.skipped + len(number_ids)
     response.facets = result.facets
     if not response.total and not response.message:
         explain_no_results(response)

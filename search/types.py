@@ -49,11 +49,13 @@ class Facets:
 @dataclass
 class EngineResult:
     """What an engine returns: hits for the requested page, the number of matching
-    documents, and facet counts over all of them."""
+    documents, and facet counts over all of them; and how many of the documents it
+    was told to skip matched (counted in the total, never in the hits)."""
 
     hits: list[Hit]
     total: int
     facets: Facets
+    skipped: int = 0
 
 
 @dataclass

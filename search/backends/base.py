@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from search.query import ParsedQuery
 from search.types import EngineResult, Filters, IndexEntry
@@ -30,6 +30,15 @@ class SearchEngine:
         in the shape it reaches in daily use, without waiting for maintenance."""
 
     def search(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        sort: str,
+        offset: int,
+        limit: int,
+        skip: Collection[int] = (),
     ) -> EngineResult:
+        """The page of hits at `offset` of the order without the `skip` documents
+        (those the caller shows itself: the number matches), which are counted in
+        the total and the facets as any other."""
         raise NotImplementedError

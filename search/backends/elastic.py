@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from html import escape, unescape
 from typing import TYPE_CHECKING, Any
 
@@ -187,11 +187,18 @@ def _facet(field: str) -> dict[str, Any]:
 
 
 def build_query(
-    query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
+    query: ParsedQuery,
+    filters: Filters,
+    sort: str,
+    offset: int,
+    limit: int,
+    skip: Collection[int] = (),
 ) -> dict[str, Any]:
-    """The search request body (pure; JSON-serialisable)."""
+    """The search request body (pure; JSON-serialisable). The `skip` documents are
+    left out of the hits only (a post filter), so the aggregations, the total
+    among them, still count them, and the skipped count says how many matched."""
     offset, size = _page_window(offset, limit)
-    return {
+    body = {
         "query": {"bool": {"must": [_match_query(query)], "filter": filter_queries(filters)}},
         "collapse": {"field": "page_id"},
         "sort": _sort(sort),
@@ -215,6 +222,11 @@ def build_query(
             "status": _facet("status"),
         },
     }
+    if skip:
+        skipped = {"terms": {"page_id": sorted(skip)}}
+        body["post_filter"] = {"bool": {"must_not": [skipped]}}
+        body["aggs"]["skipped"] = {"filter": skipped, "aggs": {"docs": _documents()}}
+    return body
 
 
 # Response mapping (pure) -----------------------------------------------------
@@ -293,7 +305,8 @@ def parse_response(response: dict[str, Any], query: ParsedQuery) -> EngineResult
         status=_buckets(aggs, "status", str),
     )
     total = int(aggs.get("documents", {}).get("value", 0))
-    return EngineResult(hits=hits, total=total, facets=facets)
+    skipped = int(aggs.get("skipped", {}).get("docs", {}).get("value", 0))
+    return EngineResult(hits=hits, total=total, facets=facets, skipped=skipped)
 
 
 def entry_document(entry: IndexEntry) -> dict[str, Any]:
@@ -378,11 +391,17 @@ class ElasticsearchEngine(SearchEngine):
         bulk(self.client, self._actions(rows), refresh="wait_for")
 
     def search(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        sort: str,
+        offset: int,
+        limit: int,
+        skip: Collection[int] = (),
     ) -> EngineResult:
         from elasticsearch import NotFoundError
 
-        body = build_query(query, filters, sort, offset, limit)
+        body = build_query(query, filters, sort, offset, limit, skip)
         try:
             response = self.client.search(index=self.index_name, body=body)
         except NotFoundError:  # nothing indexed yet

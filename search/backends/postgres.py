@@ -85,29 +85,31 @@ class PostgresEngine(DocumentLevelEngine):
         settle_tables(SEARCH_TABLES)
 
     def id_sets(self, query: ParsedQuery, filters: Filters, *, exact: bool) -> tuple[array, array]:
-        """The two id lists in one statement, each read through its GIN index and
-        packed in one value (search_document_ids, migrations 0003 and 0010; its size
+        """The two id lists in one statement, each read in one scan of the index over
+        the words, the filters and the typed words, and packed in one value
+        (search_document_ids and search_typed_ids, migrations 0010 and 0011; its size
         in bytes is four times its count of ids). The matched ids are a
         materialised CTE: as a subquery in FROM, the planner copied it into each CASE
         that read its size, and ran the search once more for each (12.7 ms against
-        5.5 for a common phrase at 10,000 documents). The documents matching as
-        typed are read only where the other engines read them too (wants_exact, and
-        something matched: CASE is evaluated lazily); else NULL."""
-        tags = tags_tsquery(filters)
+        5.5 for a common phrase at 10,000 documents). Those of them matching as
+        typed are read only when asked and where the other engines read them too
+        (wants_exact, and something matched: CASE is evaluated lazily); else NULL."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "WITH found AS MATERIALIZED (SELECT search_document_ids("
-                "'vector_terms', %s::tsquery, to_tsquery('simple', NULLIF(%s, ''))) AS matched) "
-                "SELECT matched, CASE WHEN matched <> '' "
+                "WITH asked AS (SELECT %s::tsquery AS terms, "
+                "to_tsquery('simple', NULLIF(%s, '')) AS tags, %s::tsquery AS typed), "
+                "found AS MATERIALIZED (SELECT asked.*, "
+                "search_document_ids('vector_terms', terms, tags) AS matched FROM asked) "
+                "SELECT matched, CASE WHEN matched <> '' AND typed IS NOT NULL "
                 "AND (octet_length(matched) / 4 <= %s OR %s) "
-                "THEN search_document_ids('vector_exact', %s::tsquery, NULL) END "
+                "THEN search_typed_ids(terms, tags, typed) END "
                 "FROM found",
                 [
                     terms_tsquery(query),
-                    tags,
+                    tags_tsquery(filters),
+                    _all(query.typed_words()) if exact else None,
                     EXACT_CHECK_LIMIT,
                     one_word(query),
-                    _all(query.typed_words()) if exact else None,
                 ],
             )
             matched, exact_ids = map(ids_of, cursor.fetchone())

@@ -19,6 +19,7 @@ from search.query import Clause, ParsedQuery
 from search.ranking import (
     STOPWORDS,
     fields_for,
+    holding_in_head,
     idf,
     named_ids,
     score_documents,
@@ -70,9 +71,12 @@ def best_sections(page_ids: list[int], query: ParsedQuery) -> dict[int, tuple]:
     patterns = clause_patterns(query)
     folded_words = query.folded_words()
     best: dict[int, tuple] = {}
-    rows = SearchEntry.objects.filter(page_id__in=page_ids).order_by("page_id", "position")
-    fields = ("page_id", "folded", "anchor", "label", "heading", "body")
-    for page_id, folded, *section in rows.values_list(*fields):
+    rows = SearchEntry.objects.rows_for_pages(
+        page_ids,
+        ("page_id", "folded", "anchor", "label", "heading", "body"),
+        order_by=("page_id", "position"),
+    )
+    for page_id, folded, *section in rows:
         score = (
             sum(first_whole_word(pattern, folded) is not None for pattern in patterns),
             sum(map(folded.count, folded_words)),
@@ -169,9 +173,7 @@ def wants_exact(query: ParsedQuery, found: int) -> bool:
 def heads_holding(page_ids: list[int], words: list[str], facts: FactTable) -> set[int]:
     """Those of these documents whose head's opening, as ranking reads it (number,
     title, subject, issuer, headings: search.ranking.HEAD_CHARS), holds every word."""
-    wanted = set(words)
-    documents = fields_for(page_ids, facts.ranking_fields)
-    return {doc.page_id for doc in documents if doc.head_holds(wanted)}
+    return holding_in_head(fields_for(page_ids, facts.ranking_fields), words)
 
 
 def heads_among_newest(
@@ -254,7 +256,13 @@ class DocumentLevelEngine(SearchEngine):
         return hits
 
     def search(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        sort: str,
+        offset: int,
+        limit: int,
+        skip: Collection[int] = (),
     ) -> EngineResult:
         if not query.clauses:
             return EngineResult(hits=[], total=0, facets=Facets())
@@ -263,12 +271,18 @@ class DocumentLevelEngine(SearchEngine):
         if not matched and not by_relevance:
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
+        skipped = BitMap(skip)
         if not by_relevance:
             found = facts.found(matched)
-            page = newest(offset + limit, facts, [found])[offset:]
+            page = newest(offset + limit, facts, [found], (skipped,))[offset:]
             hits = self.with_snippets(*hits_for([(pk, 0.0) for pk in page], query), query)
-            return EngineResult(hits=hits, total=len(found), facets=facets_of(found, facts))
-        return self.ranked(query, filters, matched, BitMap(exact), facts, offset, limit)
+            return EngineResult(
+                hits=hits,
+                total=len(found),
+                facets=facets_of(found, facts),
+                skipped=found.intersection_cardinality(skipped),
+            )
+        return self.ranked(query, filters, matched, BitMap(exact), facts, offset, limit, skipped)
 
     def clause_ids(self, clause: Clause, filters: Filters, facts: FactTable) -> array:
         """The documents holding one clause (any of its alternatives) within the
@@ -306,7 +320,7 @@ class DocumentLevelEngine(SearchEngine):
         shares = summed(found, weights, whole)
         return dict(heapq.nlargest(wanted, shares.items(), key=itemgetter(1)))
 
-    def ranked(self, query, filters, matched, exact, facts, offset, limit) -> EngineResult:
+    def ranked(self, query, filters, matched, exact, facts, offset, limit, skipped) -> EngineResult:
         """Relevance (search.ranking) over the best candidates: those holding every
         word (the first RANKING_POOL in tiers), those the query names by number,
         and, when few hold every word, those holding most of them."""
@@ -317,8 +331,9 @@ class DocumentLevelEngine(SearchEngine):
                 intent.add_synonyms(
                     [t.folded for t in clause[0]], [[t.folded for t in alt] for alt in clause[1:]]
                 )
-        wanted = max(RANKING_POOL, offset + limit)
+        wanted = max(RANKING_POOL, offset + limit + len(skipped))
         found = facts.found(matched)
+        exact &= found  # as typed counts among those found only (all PostgreSQL reads)
         head = BitMap()  # every document found is ranked, in any order
         if len(found) > wanted:
             words = query.typed_folded_words()
@@ -355,10 +370,15 @@ class DocumentLevelEngine(SearchEngine):
         # counted with what holds every word
         extra = BitMap(s.page_id for s in scored) - found
         counted = found | extra if extra else found
-        page = scored[offset : offset + limit]
+        page = [s for s in scored if s.page_id not in skipped][offset : offset + limit]
         hits, bodies = hits_for([(s.page_id, s.score) for s in page], query)
         named_page = {s.page_id for s in page if s.named}
         for hit in hits:
             hit.exact_number = hit.page_id in named_page
         hits = self.with_snippets(hits, bodies, query)
-        return EngineResult(hits=hits, total=len(counted), facets=facets_of(counted, facts))
+        return EngineResult(
+            hits=hits,
+            total=len(counted),
+            facets=facets_of(counted, facts),
+            skipped=counted.intersection_cardinality(skipped),
+        )

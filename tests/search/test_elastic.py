@@ -269,6 +269,23 @@ def test_highlights_stay_safe_html() -> None:
     assert safe_highlight("</mark>a & b<mark><mark>c") == "a &amp; b<mark>c</mark>"
 
 
+def test_documents_the_page_shows_itself_are_left_out_of_the_hits_only() -> None:
+    """The number matches come first on the search page: they are skipped in the
+    hits (a post filter) but counted by the aggregations, with how many matched."""
+    plain = build_query(parse_query("1472/QĐ-TTg"), NO_FILTERS, "relevance", 0, 9)
+    assert "post_filter" not in plain and "skipped" not in plain["aggs"]
+    body = build_query(parse_query("1472/QĐ-TTg"), NO_FILTERS, "relevance", 0, 9, skip=[7, 3])
+    assert body["post_filter"] == {"bool": {"must_not": [{"terms": {"page_id": [3, 7]}}]}}
+    assert body["aggs"]["skipped"]["filter"] == {"terms": {"page_id": [3, 7]}}
+    assert (
+        body["query"] == plain["query"] and body["aggs"]["documents"] == plain["aggs"]["documents"]
+    )
+    response = {"hits": {"hits": []}, "aggregations": {"documents": {"value": 5}}}
+    response["aggregations"]["skipped"] = {"doc_count": 4, "docs": {"value": 1}}
+    result = parse_response(response, parse_query("1472/QĐ-TTg"))
+    assert (result.total, result.skipped) == (5, 1)
+
+
 def test_parse_response_builds_hits_and_facets() -> None:
     query = parse_query("1472/QĐ-TTg")
     response = {

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from search.backends.postgres import PostgresEngine
+from search.models import SearchDocument
 from search.query import parse_query
 from search.types import Filters
 
@@ -51,4 +52,19 @@ def test_a_filtered_search_reads_words_and_filters_in_one_index_scan(corpus):
     )
     assert matched
     scanned = {name: n - before[name] for name, n in index_scans().items() if n > before[name]}
-    assert scanned == {"search_document_terms_tags_gin": 1}
+    assert scanned == {"search_document_terms_tags_exact_gin": 1}
+
+
+def test_the_documents_matching_as_typed_are_read_among_those_found_in_the_same_scan(corpus):
+    """Texts are written with their diacritics, so "trẻ em" as typed is in nearly every
+    document: read apart, the look-up packed them all for the few a filter keeps
+    (5 ms at 10,000 documents against 1.3). It reads the words, the filters and the
+    typed words in one scan of one index, and gives only documents found."""
+    before = index_scans()
+    matched, exact = PostgresEngine().id_sets(
+        parse_query("trẻ em"), Filters(doc_type="KH"), exact=True
+    )
+    assert exact and set(exact) <= set(matched)
+    assert not SearchDocument.objects.filter(page_id__in=exact).exclude(doc_type="KH").exists()
+    scanned = {name: n - before[name] for name, n in index_scans().items() if n > before[name]}
+    assert scanned == {"search_document_terms_tags_exact_gin": 2}

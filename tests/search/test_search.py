@@ -56,6 +56,22 @@ def test_citing_documents_follow_the_cited_one(corpus):
     assert numbers[0] == "1472/QĐ-TTg" and "03/KH-UBND" in numbers[1:]
 
 
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_paging_through_a_number_search_shows_each_document_once(corpus, sort):
+    """The document with the number typed comes first, then the others in order: the
+    second page once began again with the last ones of the first, as many as the
+    number matched."""
+    first = find("1472/QĐ-TTg", per_page=1, sort=sort)
+    assert first.total >= 2
+    pages = [first] + [
+        find("1472/QĐ-TTg", per_page=1, sort=sort, page=n) for n in range(2, first.total + 1)
+    ]
+    shown = [r.document.number for page in pages for r in page.hits]
+    assert shown[0] == "1472/QĐ-TTg"
+    assert len(shown) == len(set(shown)) == first.total
+    assert {page.total for page in pages} == {first.total}
+
+
 @pytest.mark.parametrize(
     ("accented", "plain"),
     [
