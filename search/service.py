@@ -74,8 +74,9 @@ def synonyms() -> dict[str, list[str]]:
     return groups
 
 
-def number_matches(lookup: NumberLookup, filters: Filters) -> list[int]:
-    """Pages whose number is what was typed: they come before any text match."""
+def number_matches(lookup: NumberLookup, filters: Filters) -> list[SearchEntry]:
+    """The heads of the pages whose number is what was typed, newest first: they come
+    before any text match, shown at their head."""
     entries = SearchEntry.objects.filter(position=0)
     if lookup.prefix:
         entries = entries.filter(number_key__startswith=lookup.key)
@@ -86,8 +87,8 @@ def number_matches(lookup: NumberLookup, filters: Filters) -> list[int]:
             )
     else:
         entries = entries.filter(number_key=lookup.key)
-    entries = apply_filters(entries, filters)
-    return list(entries.order_by("-issued_on").values_list("page_id", flat=True)[:20])
+    entries = apply_filters(entries, filters).only("page_id", "heading", "body")
+    return list(entries.order_by("-issued_on")[:20])
 
 
 def search_documents(request: SearchRequest, request_for_urls=None) -> SearchResponse:
@@ -103,10 +104,11 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
         return response
     page = max(1, min(request.page, MAX_PAGE))
     offset = (page - 1) * request.per_page
-    number_ids = number_matches(parsed.number, request.filters) if parsed.number else []
+    numbered = number_matches(parsed.number, request.filters) if parsed.number else []
+    number_ids = [entry.page_id for entry in numbered]
     # the documents with the number typed come first, each on one page only: the
     # engine orders the others (it skips these, and counts them if it found them)
-    shown_numbers = number_ids[offset : offset + request.per_page]
+    shown_numbers = numbered[offset : offset + request.per_page]
     result = get_engine().search(
         parsed,
         request.filters,
@@ -115,21 +117,18 @@ def search_documents(request: SearchRequest, request_for_urls=None) -> SearchRes
         limit=request.per_page - len(shown_numbers),
         skip=number_ids,
     )
-    number_hits = []
-    if shown_numbers:
-        heads = SearchEntry.objects.filter(page_id__in=shown_numbers, position=0)
-        for entry in sorted(heads, key=lambda e: shown_numbers.index(e.page_id)):
-            number_hits.append(
-                Hit(
-                    page_id=entry.page_id,
-                    anchor="",
-                    label="",
-                    heading=entry.heading,
-                    snippet=make_snippet(entry.body, parsed.folded_words()),
-                    score=1000.0,
-                    exact_number=True,
-                )
-            )
+    number_hits = [
+        Hit(
+            page_id=entry.page_id,
+            anchor="",
+            label="",
+            heading=entry.heading,
+            snippet=make_snippet(entry.body, parsed.folded_words()),
+            score=1000.0,
+            exact_number=True,
+        )
+        for entry in shown_numbers
+    ]
     hits = number_hits + result.hits
     documents = as_listed(LegalDocumentPage.objects.filter(pk__in=[h.page_id for h in hits]))
     by_id = {doc.pk: doc for doc in documents}

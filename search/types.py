@@ -15,6 +15,10 @@ class Filters:
     status: str | None = None
     topic: str | None = None  # topic slug
 
+    @property
+    def is_empty(self) -> bool:
+        return self == Filters()
+
 
 @dataclass(frozen=True)
 class SearchRequest:

@@ -3,7 +3,6 @@ memory, and choosing the section of each found document that best matches."""
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Collection, Sequence
 from itertools import islice
@@ -42,6 +41,7 @@ EQUAL_SHARE = 1e-9  # relaxed matching (heaviest): shares closer than this are e
 # heads is most of the library (2.5 ms at 10,000 documents, 20 at 100,000, for a query
 # a filter narrows to a few hundred), where the newest heads read in memory settle it
 HEAD_CHECK_MOST = 1_000  # the newest found whose heads may be read so
+SORT_STEPS = 2  # newest(): sorting a document by date costs about two steps of a walk
 
 
 def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
@@ -118,14 +118,19 @@ def newest(
 ) -> list[int]:
     """The `wanted` newest documents in every set of `inside` and in none of
     `outside`. Being bitmaps, those documents are worked out whole first (in
-    microseconds, however many). When they are a good share of the library, the
-    documents are walked newest first at C speed (a few hundred steps reach
-    `wanted`); otherwise the few go through a heap."""
+    microseconds, however many). Then whichever costs less: the library walked
+    newest first at C speed until `wanted` are met (as many steps as the library
+    holds per candidate, if they are spread evenly), or the candidates sorted by
+    date (each costing about SORT_STEPS steps of the walk). 785 of 10,000 documents
+    found, of which a thousand wanted, walked the whole library (0.8 ms against 0.09)."""
     if wanted <= 0:
         return []
     candidates = inside[0].intersection(*inside[1:]).difference(*outside)
-    if len(candidates) * 20 < len(facts.newest_first):
-        return heapq.nlargest(wanted, candidates, key=facts.date_rank.__getitem__)
+    if not candidates:
+        return []
+    everyone = len(facts.newest_first)
+    if len(candidates) * SORT_STEPS < everyone * min(1.0, wanted / len(candidates)):
+        return sorted(candidates, key=facts.date_rank.__getitem__, reverse=True)[:wanted]
     return list(islice(filter(candidates.__contains__, facts.newest_first), wanted))
 
 
