@@ -332,14 +332,20 @@ class Scored:
     title_share: float = 0.0  # share of the query's words its title holds
 
 
-def _found(spaced: str, words: list[str], alternatives) -> set[str]:
+def _found(spaced: str, padded: list[tuple[str, str]], alternatives) -> set[str]:
     """The query words a field (_spaced) holds, a synonym standing for the words it
-    replaces."""
-    found = {word for word in words if f" {word} " in spaced}
+    replaces. The words come padded (" word "), as `_padded` gives them."""
+    found = {word for word, pad in padded if pad in spaced}
     for original, others in alternatives:
-        if any(all(f" {w} " in spaced for w in other) for other in others):
+        if any(all(map(spaced.__contains__, other)) for other in others):
             found.update(original)
     return found
+
+
+def _padded(words: Iterable[str]) -> list[tuple[str, str]]:
+    """Each word with its form as a field holds it (" word "), made once per query
+    rather than once per field of each candidate."""
+    return [(word, f" {word} ") for word in words]
 
 
 def idf(document_frequency: int, total: int) -> float:
@@ -362,9 +368,14 @@ def score_documents(
     weights = {w: (word_idf or {}).get(w, 1.0) for w in words}
     total = sum(weights.values()) or 1.0
     newest = len(date_rank) or 1  # ranks run from 0 (oldest) up
+    padded = _padded(words)
+    alternatives = [
+        (original, [[pad for _word, pad in _padded(other)] for other in others])
+        for original, others in intent.alternatives
+    ]
     out = []
     for doc in documents:
-        score, in_title = _field_score(doc, words, intent.alternatives, weights, total)
+        score, in_title = _field_score(doc, words, padded, alternatives, weights, total)
         score += BODY * body_share.get(doc.page_id, 0.0)
         score += _intent_score(intent, doc, words)
         surely = number_match(intent.number, doc) if intent.number else 0.0
@@ -382,7 +393,8 @@ def score_documents(
 def _field_score(
     doc: DocumentFields,
     words: list[str],
-    alternatives: list[tuple[tuple[str, ...], list[tuple[str, ...]]]],
+    padded: list[tuple[str, str]],
+    alternatives: list[tuple[tuple[str, ...], list[list[str]]]],
     weights: dict[str, float],
     total: float,
 ) -> tuple[float, set[str]]:
@@ -392,7 +404,7 @@ def _field_score(
     score = 0.0
     in_title: set[str] = set()
     for index, (spaced, weight) in enumerate(doc.fields):
-        found = _found(spaced, words, alternatives)
+        found = _found(spaced, padded, alternatives)
         if alternatives:
             found &= weights.keys()
         if index == 0:  # the title

@@ -102,12 +102,24 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else (ch.lower()[:1] or ch)
 
 
+class _AlignedFolds(dict):
+    """Character code -> its folded character (_fold_char), filled as met: a table
+    str.translate reads at C speed (a call per character cost 50 µs a section)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_ALIGNED_FOLDS = _AlignedFolds()
+
+
 def fold_aligned(text: str) -> str:
     """``fold`` character by character, so that position i of the result is the
     folded form of character i of ``text`` (used to place highlights in the
     original text). Characters whose folded form is not one character are kept
     lower-cased."""
-    return "".join(map(_fold_char, unicodedata.normalize("NFC", text)))
+    return unicodedata.normalize("NFC", text).translate(_ALIGNED_FOLDS)
 
 
 # The old and the new places of the tone mark on "oa", "oe", "uy" ("Hoà"/"Hòa",
