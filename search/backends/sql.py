@@ -42,6 +42,11 @@ EQUAL_SHARE = 1e-9  # relaxed matching (heaviest): shares closer than this are e
 # a filter narrows to a few hundred), where the newest heads read in memory settle it
 HEAD_CHECK_MOST = 1_000  # the newest found whose heads may be read so
 SORT_STEPS = 2  # newest(): sorting a document by date costs about two steps of a walk
+# The ranking fields of the newest documents are read with the facts, in one statement
+# (10 to 15 ms once per process and index change): the documents whose heads a search
+# reads first (heads_among_newest) and that it ranks are mostly among them, and read
+# one search at a time they cost 5 to 8 ms more to each of a new process's first searches
+READ_AHEAD = 2_000
 
 
 def clause_patterns(query: ParsedQuery) -> list[re.Pattern]:
@@ -309,6 +314,8 @@ class DocumentLevelEngine(SearchEngine):
         if not matched and not by_relevance:
             return EngineResult(hits=[], total=0, facets=Facets())
         facts = all_facts()
+        if not facts.ranking_fields:  # new facts: the index changed, or a new process
+            fields_for(facts.newest_first[:READ_AHEAD], facts.ranking_fields)
         skipped = BitMap(skip)
         if not by_relevance:
             found = facts.found(matched)
