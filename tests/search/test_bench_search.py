@@ -72,3 +72,19 @@ def test_the_benchmark_measures_as_production_runs_without_the_query_log(library
     reset_queries()
     call_command("bench_search", docs=20, repeat=1, no_baseline=True, stdout=StringIO())
     assert connection.queries == []
+
+
+def test_the_slowest_queries_are_shown_with_their_time_in_the_database(library):
+    """--slowest N says where the p95 comes from: the N queries whose slowest run took
+    longest, each with its database time and its statements, before the result line."""
+    out = StringIO()
+    call_command("bench_search", docs=20, repeat=2, no_baseline=True, slowest=3, stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    start = lines.index("slowest 3 queries (of 2 runs: max, then medians):")
+    shown = lines[start + 1 : start + 4]
+    assert all("db=" in line and "statements=" in line for line in shown)
+    worst = [float(line.split("max=")[1].split()[0]) for line in shown]
+    assert worst == sorted(worst, reverse=True)
+    statements = [int(line.split("statements=")[1].split()[0]) for line in shown]
+    assert all(count >= 1 for count in statements)  # every search reads its documents
+    assert lines[-1].startswith("RESULT docs=20 ")

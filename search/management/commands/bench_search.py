@@ -11,6 +11,7 @@ import pstats
 import statistics
 import time
 from contextlib import contextmanager, nullcontext
+from dataclasses import asdict
 
 from django.core.management.base import CommandError
 from django.core.signals import request_finished, request_started
@@ -52,6 +53,38 @@ PHRASES = ['"xâm hại trẻ em"', '"bảo vệ, chăm sóc trẻ em"', '"tổn
 
 class Rollback(Exception):
     pass
+
+
+class QueryTimes:
+    """The milliseconds spent in the database and the statements run, per run of a
+    query: what `--slowest` shows of each (the time between sending a statement and
+    holding its rows, so the network and the driver count too)."""
+
+    def __init__(self) -> None:
+        self.ms: list[float] = []
+        self.count: list[int] = []
+        self._wrapper = None
+
+    def next_run(self) -> None:
+        self.ms.append(0.0)
+        self.count.append(0)
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            if self.ms:
+                self.ms[-1] += (time.perf_counter() - started) * 1000
+                self.count[-1] += 1
+
+    def __enter__(self) -> "QueryTimes":
+        self._wrapper = connection.execute_wrapper(self)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._wrapper.__exit__(*exc)
 
 
 # The documents as Wagtail's default search would index them for visitors: the
@@ -245,6 +278,14 @@ class Command(BenchmarkCommand):
             metavar="N",
             help="profile our query mix (cProfile) and print its N costliest functions",
         )
+        parser.add_argument(
+            "--slowest",
+            type=int,
+            default=0,
+            metavar="N",
+            help="print the N queries of our mix that took longest, each with its time in "
+            "the database and its statements: where the p95 comes from",
+        )
 
     def handle(self, *args, docs, repeat, seed, baseline_repeat, baseline_timeout, **options):
         if not LegalLibraryPage.objects.exists():
@@ -253,6 +294,7 @@ class Command(BenchmarkCommand):
         self.baseline_stopped = 0
         self.with_baseline = not options["no_baseline"]
         self.profile = options["profile"]
+        self.slowest = options["slowest"]
         self.stdout.write(f"engine={engine_name()} database={connection.vendor} docs={docs}")
         if options["keep"]:
             numbers = kept_numbers(docs)
@@ -323,8 +365,8 @@ class Command(BenchmarkCommand):
         out = self.stdout
         mix = self.query_mix(numbers)
         profiler = cProfile.Profile() if self.profile else None
-        with profiler or nullcontext():
-            ours, ours_cpu = self.measure(mix, repeat, self.ours)
+        with profiler or nullcontext(), QueryTimes() as database:
+            ours, ours_cpu = self.measure(mix, repeat, self.ours, database)
         p50, p95, worst = (percentile(ours, 50), percentile(ours, 95), max(ours))
         cpu_p95 = percentile(ours_cpu, 95)
         out.write(f"queries: {len(mix)} x {repeat} runs (Wagtail's search: x {baseline_repeat})")
@@ -336,6 +378,8 @@ class Command(BenchmarkCommand):
             f"ours cpu: p50={percentile(ours_cpu, 50):.1f}ms p95={cpu_p95:.1f}ms "
             "(process CPU time: what a busy machine does not inflate)"
         )
+        if self.slowest:
+            self.write_slowest(mix, ours, ours_cpu, database)
         if profiler:
             text = io.StringIO()
             pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(self.profile)
@@ -395,7 +439,29 @@ class Command(BenchmarkCommand):
         ]
         return mix
 
-    def measure(self, mix, repeat: int, run) -> tuple[list[float], list[float]]:
+    def write_slowest(self, mix, wall: list[float], cpu: list[float], database: "QueryTimes"):
+        """The queries whose slowest run took longest, with the median of their runs:
+        wall-clock, process CPU and database milliseconds, and statements per run."""
+        runs = len(wall) // len(mix)
+
+        def of(values: list, i: int) -> list:
+            return [values[r * len(mix) + i] for r in range(runs)]
+
+        worst = sorted(range(len(mix)), key=lambda i: -max(of(wall, i)))[: self.slowest]
+        self.stdout.write(f"slowest {len(worst)} queries (of {runs} runs: max, then medians):")
+        for i in worst:
+            text, filters = mix[i]
+            shown = " ".join(f"{k}={v}" for k, v in asdict(filters).items() if v is not None)
+            self.stdout.write(
+                f"  max={max(of(wall, i)):6.1f} wall={statistics.median(of(wall, i)):6.1f} "
+                f"cpu={statistics.median(of(cpu, i)):6.1f} "
+                f"db={statistics.median(of(database.ms, i)):6.1f}ms "
+                f"statements={statistics.median(of(database.count, i)):.0f}  {text!r} {shown}"
+            )
+
+    def measure(
+        self, mix, repeat: int, run, database: "QueryTimes | None" = None
+    ) -> tuple[list[float], list[float]]:
         """Wall-clock and process CPU milliseconds of each query. After the warm-up the
         garbage collector's view of what is loaded is frozen, as gunicorn's preload does
         for its workers (site/portal/gunicorn.conf.py): without it a full collection of
@@ -407,6 +473,8 @@ class Command(BenchmarkCommand):
         try:
             for _ in range(repeat):
                 for text, filters in mix:
+                    if database:
+                        database.next_run()
                     started, started_cpu = time.perf_counter(), time.process_time()
                     run(text, filters)
                     timings.append((time.perf_counter() - started) * 1000)
