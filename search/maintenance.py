@@ -7,19 +7,26 @@ merged, and the search page runs that MATCH once per page it scores. After a bul
 load everything is merged at once (`settle_indexes`); after editors publish, a
 task merges a bounded amount of work, at most once per MERGE_EVERY seconds.
 On PostgreSQL a bulk load is followed by a REINDEX and ANALYZE; daily writes
-are kept by autovacuum."""
+are kept by autovacuum. The commonest words' ids kept as bitmaps are made again after a
+bulk load, and by a task once enough documents were written since
+(search.backends.postgres.refresh_common_ids)."""
 
 from __future__ import annotations
 
 import logging
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 from django_tasks import task
 
 from search.backends import get_engine
-from search.backends.postgres import settle_tables
+from search.backends.postgres import (
+    COMMON_REFRESH_AFTER,
+    changed_since_refresh,
+    refresh_common_ids,
+    settle_tables,
+)
 from search.backends.sqlite import FTS_TABLES, optimize_fts
 
 logger = logging.getLogger(__name__)
@@ -28,6 +35,8 @@ WAGTAIL_FTS = "wagtailsearch_indexentry_fts"  # Wagtail's page index (modelsearc
 MERGE_PAGES = 1000  # leaf pages merged per task, segments of any level (FTS5 'merge', -N)
 MERGE_EVERY = 10 * 60
 MERGE_DUE_KEY = "search:index-merge-due"
+COMMON_REFRESH_EVERY = 10 * 60
+COMMON_REFRESH_DUE_KEY = "search:common-refresh-due"
 
 
 def _fts_tables() -> list[str]:
@@ -75,3 +84,23 @@ def schedule_merge(**kwargs) -> None:
             merge_indexes_task.enqueue()
     except Exception:  # noqa: BLE001 - upkeep must never fail a publish
         logger.exception("search index merge could not be queued")
+
+
+@task()
+def refresh_common_ids_task() -> None:
+    refresh_common_ids()
+
+
+def schedule_common_refresh(**kwargs) -> None:
+    """After a legal document is written (PostgreSQL): once COMMON_REFRESH_AFTER
+    documents were written since the commonest words' bitmaps were made, a refresh
+    when the write is committed, unless one was asked for lately."""
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with transaction.atomic():  # a failure here must not abort the publish's transaction
+            due = changed_since_refresh() >= COMMON_REFRESH_AFTER
+        if due and cache.add(COMMON_REFRESH_DUE_KEY, True, COMMON_REFRESH_EVERY):
+            transaction.on_commit(refresh_common_ids_task.enqueue)
+    except Exception:  # noqa: BLE001 - upkeep must never fail a publish
+        logger.exception("refresh of the common words' ids could not be queued")

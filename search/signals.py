@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import LegalDocumentPage
 from search.indexing import index_pages, remove_pages
-from search.maintenance import schedule_merge
+from search.maintenance import schedule_common_refresh, schedule_merge
 from search.other_pages import connect as connect_other_pages
 
 
@@ -37,4 +37,12 @@ def connect() -> None:
     # any page: Wagtail's own index (guidance, campaigns…) is written on publish too
     page_published.connect(schedule_merge, dispatch_uid="search-merge-published")
     page_unpublished.connect(schedule_merge, dispatch_uid="search-merge-unpublished")
+    # legal documents: the commonest words' bitmaps are made again after many writes
+    for signal, name in ((page_published, "published"), (page_unpublished, "unpublished")):
+        signal.connect(
+            schedule_common_refresh, sender=LegalDocumentPage, dispatch_uid=f"search-common-{name}"
+        )
+    post_delete.connect(
+        schedule_common_refresh, sender=LegalDocumentPage, dispatch_uid="search-common-deleted"
+    )
     connect_other_pages()

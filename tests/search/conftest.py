@@ -40,6 +40,15 @@ Nguyễn Xuân Phúc
 """
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_words_known(monkeypatch):
+    """Each test reads the kept words afresh (search.backends.postgres.common_words): the
+    database is rolled back after each, the shared cache's version of them is not."""
+    from search.backends import postgres
+
+    monkeypatch.setattr(postgres, "_common", {"version": None, "words": frozenset()})
+
+
 @pytest.fixture
 def library(demo_site) -> LegalLibraryPage:
     return LegalLibraryPage.objects.child_of(demo_site).get()
