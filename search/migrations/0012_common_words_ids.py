@@ -23,11 +23,15 @@ FORWARDS = [
 CREATE FUNCTION search_common_note_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM search_common_ids) THEN
+        -- a row already listed is written again, so that a refresh under way (which
+        -- deletes the rows it saw) fails to serialize rather than forget this change
         IF TG_OP <> 'INSERT' THEN
-            INSERT INTO search_common_changed VALUES (OLD.page_id) ON CONFLICT DO NOTHING;
+            INSERT INTO search_common_changed VALUES (OLD.page_id)
+            ON CONFLICT (page_id) DO UPDATE SET page_id = EXCLUDED.page_id;
         END IF;
-        IF TG_OP <> 'DELETE' THEN
-            INSERT INTO search_common_changed VALUES (NEW.page_id) ON CONFLICT DO NOTHING;
+        IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.page_id <> OLD.page_id) THEN
+            INSERT INTO search_common_changed VALUES (NEW.page_id)
+            ON CONFLICT (page_id) DO UPDATE SET page_id = EXCLUDED.page_id;
         END IF;
     END IF;
     RETURN NULL;
