@@ -175,3 +175,13 @@ def test_filters_are_read_from_the_index_with_the_words(kept):
         index_scans()["search_document_terms_tags_exact_gin"]
         > before["search_document_terms_tags_exact_gin"]
     )
+
+
+def test_a_bulk_load_is_settled_with_the_kept_words_made_again(corpus, monkeypatch):
+    """After a bulk load (rebuild_search_index, load_demo, bench_search) the kept words
+    are those of the library as loaded, and nothing is left to check one by one."""
+    monkeypatch.setattr(postgres, "COMMON_MIN_DOCS", 1)
+    monkeypatch.setattr(postgres, "COMMON_SHARE", 0.5)
+    PostgresEngine().settle()
+    assert "tre_em" in common_words()
+    assert changed_since_refresh() == 0
