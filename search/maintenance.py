@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
 from django_tasks import task
 
@@ -37,6 +37,8 @@ MERGE_EVERY = 10 * 60
 MERGE_DUE_KEY = "search:index-merge-due"
 COMMON_REFRESH_EVERY = 10 * 60
 COMMON_REFRESH_DUE_KEY = "search:common-refresh-due"
+COMMON_REFRESH_ATTEMPTS = 3
+SERIALIZATION_FAILURE = "40001"
 
 
 def _fts_tables() -> list[str]:
@@ -88,7 +90,18 @@ def schedule_merge(**kwargs) -> None:
 
 @task()
 def refresh_common_ids_task() -> None:
-    refresh_common_ids()
+    """A document already listed as changed and written again while the refresh reads
+    its snapshot makes the refresh fail to serialize rather than forget it: it is run
+    again at once, from a new snapshot that holds the write."""
+    for attempt in range(1, COMMON_REFRESH_ATTEMPTS + 1):
+        try:
+            refresh_common_ids()
+            return
+        except OperationalError as error:
+            raced = getattr(error.__cause__, "sqlstate", None) == SERIALIZATION_FAILURE
+            if not raced or attempt == COMMON_REFRESH_ATTEMPTS:
+                raise
+            logger.info("refresh of the common words' ids raced a write: attempt %s", attempt + 1)
 
 
 def schedule_common_refresh(**kwargs) -> None:
