@@ -31,6 +31,7 @@ from search.service import synonyms
 from search.types import Filters
 
 from .test_postgres_engine import index_scans
+from .test_search import ADVERSARIAL
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the PostgreSQL engine's kept bitmaps"
@@ -185,3 +186,14 @@ def test_a_bulk_load_is_settled_with_the_kept_words_made_again(corpus, monkeypat
     PostgresEngine().settle()
     assert "tre_em" in common_words()
     assert changed_since_refresh() == 0
+
+
+@pytest.mark.parametrize(
+    "text", [*ADVERSARIAL, "trẻ em " * 100, "tre_em", "trẻ_em xâm_hại", '"trẻ em" OR "trẻ_em"']
+)
+def test_any_input_is_answered_from_the_bitmaps_as_from_the_index(kept, client, text):
+    assert client.get("/tim-kiem/", {"q": text}).status_code == 200
+    assert client.get("/tim-kiem/api/", {"q": text}).status_code == 200
+    if parse_query(text).clauses:  # else nothing is asked of the engine
+        ours, index = both_ways(text)
+        assert ours == index, text
