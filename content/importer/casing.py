@@ -51,6 +51,12 @@ def expand_abbreviations(text: str) -> str:
     return " ".join(_EXPANSIONS.get(word, word) for word in text.split())
 
 
+def names_unit(name: str) -> bool:
+    """Whether a body's name says its administrative unit ("... tỉnh Lai Châu")."""
+    words = name.split()
+    return any(_is_level(words, index) for index in range(len(words) - 1))
+
+
 def _is_level(words: list[str], index: int) -> bool:
     """Whether words[index] ends an administrative level ("tỉnh", "thành phố")."""
     word = words[index].lower()

@@ -36,8 +36,12 @@ _HEADER_END = re.compile(r"^\s*(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+ngh
 _HEADER_LINES = 14
 # A number line inside a longer line: "... Số: 17/CT-TTg", "Luật số: 43/2019/QH14".
 _NUMBER_START = re.compile(r"(?<=\S)\s*(?=(?:(?:Luật|Nghị quyết|Pháp lệnh)\s+số|(?<![\w])Số)\s*:)")
-# A place name (1-5 capitalised words, "TP." prefix, "Bà Rịa - Vũng Tàu") before ", ngày".
-_PLACE = rf"(?:(?:TP|Tp|TX)\.\s*)?[{UP}][{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,4}}"
+# A place name (1-5 capitalised words, "TP." or "Thành phố" first, "Bà Rịa - Vũng Tàu")
+# before ", ngày".
+_PLACE = (
+    rf"(?:(?:TP|Tp|TX)\.\s*|(?:Thành phố|Thị xã|Thị trấn)\s+)?"
+    rf"[{UP}][{LOW}]*(?:\s+(?:-\s+)?[{UP}][{LOW}]*){{0,4}}"
+)
 _NUMBER_HEAD = re.compile(r"^\s*[-–—]?\s*(?:(?:Luật|Nghị quyết|Pháp lệnh)\s+số|Số)\s*:")
 _PLACE_DATE_START = re.compile(rf"(?<=\S)\s+(?={_PLACE}\s*,\s*ngày\b)")
 _PLACE_DATE_LINE = re.compile(rf"^\s*{_PLACE}\s*,\s*ngày\b")

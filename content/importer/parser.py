@@ -30,6 +30,7 @@ from base.vietnamese import VN_LOWER, VN_UPPER, fold, normalise_number, tidy_num
 from content.importer.casing import (
     expand_abbreviations,
     lower_first,
+    names_unit,
     org_case,
     recase_from_body,
     sentence_start,
@@ -152,11 +153,27 @@ _SELF_SENDER = re.compile(
 _MINISTRY_HEADS = re.compile(r"(?:^|\s*[-,]?\s+)(?=BỘ\s+(?!TRƯỞNG))")
 # A unit above the issuer in a two-line header: "UBND TỈNH LAI CHÂU" / "SỞ ...".
 _PARENT_SPLIT = re.compile(
-    rf"^(?P<parent>(?:UBND|ỦY BAN NHÂN DÂN|HĐND|BỘ\s+[{UP}\s,-]+?)"
-    rf"\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)?\s*[{UP}\s]+?)"
+    rf"^(?P<parent>(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|BỘ\s+[{UP}\s,-]+?)"
+    rf"\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|TX\.|TP\.)?\s*[{UP}\s]+?)"
     rf"\s+(?P<issuer>(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|TRƯỜNG|CỤC|THANH TRA|CÔNG AN)"
     rf"\s+\S.*)$"
 )
+# A local council above the issuer, and the unit it governs ("thị xã Đồng Xoài").
+_LOCAL_PARENT = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?P<unit>\S.*)$")
+# A unit's level abbreviated in a header ("UBND TX. ĐỒNG XOÀI").
+_ABBREVIATED_LEVEL = {"TX.": "THỊ XÃ", "TP.": "THÀNH PHỐ"}
+# "PHÒNG GIÁO DỤC-ĐÀO TẠO": the department's name is "Giáo dục và Đào tạo".
+_EDUCATION_DASHED = re.compile(r"GIÁO DỤC\s*[-–]\s*ĐÀO TẠO")
+
+
+def _with_unit(issuer: str, parent: str | None) -> str:
+    """A department of a local council named with the council's unit, as its documents
+    are listed ("Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"): the department of
+    every province has the same name."""
+    local = _LOCAL_PARENT.match(parent or "")
+    if local is None or names_unit(issuer):
+        return issuer
+    return f"{issuer} {local.group('unit')}"
 
 
 def parse_text(text: str) -> ParsedDocument:
@@ -401,8 +418,9 @@ class _Header:
         caps = _LOST_INITIAL.sub(lambda m: ("Ủ" if m.group()[0] == "Y" else "HỘ") + m.group(), caps)
         split = _PARENT_SPLIT.match(caps)
         if split:
-            self.doc.issuer_parent = org_case(expand_abbreviations(split.group("parent")))
-            caps = split.group("issuer")
+            parent = " ".join(_ABBREVIATED_LEVEL.get(w, w) for w in split.group("parent").split())
+            self.doc.issuer_parent = org_case(expand_abbreviations(parent))
+            caps = _EDUCATION_DASHED.sub("GIÁO DỤC VÀ ĐÀO TẠO", split.group("issuer"))
         joint = issuers_from_symbol(self.doc.symbol)
         if len(joint) > 1 or len(_MINISTRY_HEADS.findall(caps)) > 1:
             # Joint issuers: the symbol names each ministry even where the header is damaged.
@@ -410,7 +428,7 @@ class _Header:
             self.doc.issuer = "; ".join(names)
             return
         issuer = org_case(expand_abbreviations(caps))
-        self.doc.issuer = canonical_ministry(issuer) or issuer
+        self.doc.issuer = _with_unit(canonical_ministry(issuer) or issuer, self.doc.issuer_parent)
 
 
 def _type_prefix(paragraph: str) -> tuple[str | None, str]:

@@ -437,6 +437,33 @@ def test_circular_sample() -> None:
 # -- smaller cases -------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("header", "issuer", "place"),
+    [
+        (  # a town's office, its level abbreviated, its name printed with a dash
+            "UBND TX. ĐỒNG XOÀI       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "PHÒNG GIÁO DỤC-ĐÀO TẠO         Độc lập - Tự do - Hạnh phúc\n"
+            "  Số : 151/TB-PGDĐT        Đồng Xoài, ngày 20 tháng 3 năm 2012.\n",
+            "Phòng Giáo dục và Đào tạo thị xã Đồng Xoài",
+            "Đồng Xoài",
+        ),
+        (  # three lines, "UỶ" spelled the older way, the place a city named in full
+            "UỶ BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "THÀNH PHỐ HỒ CHÍ MINH              Độc lập – Tự do – Hạnh phúc\n\n"
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\n\n"
+            "Số : 4144 /GDĐT – VP          Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018\n",
+            "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh",
+            "Thành phố Hồ Chí Minh",
+        ),
+    ],
+)
+def test_a_local_department_is_named_with_its_council_s_unit(header, issuer, place) -> None:
+    """Every province has a "Sở Giáo dục và Đào tạo": a department under a local council
+    is named with the council's unit, so two provinces' departments are two issuers."""
+    doc = parse_text(header + "\nTHÔNG BÁO\nVề việc nghỉ học\n\nCác trường cho học sinh nghỉ.\n")
+    assert (doc.issuer, doc.place) == (issuer, place)
+
+
 def test_two_line_header_gives_parent_and_interleaved_signature() -> None:
     text = (
         "UBND TỈNH LAI CHÂU\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\nSố: 12 / KH–SLĐTBXH\n\n"
@@ -446,7 +473,7 @@ def test_two_line_header_gives_parent_and_interleaved_signature() -> None:
     )
     doc = parse_text(text)
     assert doc.issuer_parent == "Ủy ban nhân dân tỉnh Lai Châu"
-    assert doc.issuer == "Sở Lao động - Thương binh và Xã hội"
+    assert doc.issuer == "Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu"
     assert (doc.number, doc.number_key) == ("12/KH-SLĐTBXH", "12/KH-SLDTBXH")
     assert doc.title == "Kế hoạch tổ chức Tháng hành động vì trẻ em"
     assert doc.recipients == ["Như trên", "Lưu: VT"]
