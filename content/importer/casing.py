@@ -25,12 +25,16 @@ _ORG_HEADS = frozenset(
 _ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "MTTQVN", "TP", "TP.", "TW", "VN"})
 # Phrases always capitalised in running text.
 _ALWAYS = ("Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Việt Nam", "Nhà nước", "Đảng")
-# Names of courts and procuracies, spelled as they print them in running text.
+# Names of courts, procuracies and the Party's and Youth Union's bodies, spelled as they
+# print them in running text.
 _FIXED_NAMES = (
     "Hội đồng Thẩm phán",
     "Tòa án nhân dân",
     "Viện kiểm sát nhân dân",
     "Kiểm toán nhà nước",
+    "Ban Chấp hành Trung ương",
+    "Đoàn TNCS Hồ Chí Minh",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
 )
 _EXPANSIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 # Mid-sentence "Về việc" printed with a capital V (seed 004).

@@ -20,11 +20,13 @@ UP = VN_UPPER
 LOW = VN_LOWER
 
 # One part of a symbol: letters (Đ included), digits, "&".
-_SYM_PART = rf"[0-9A-Za-z{UP}{LOW}&]+"
-# number / optional year / symbol with "-" parts: 1472/QĐ-TTg, 121/2020/QH14.
+# a part of a symbol; "ngày" run into it ("178/1999/QĐ-TTgngày 30/8/1999") ends it
+_SYM_PART = rf"(?:(?!ngày)[0-9A-Za-z{UP}{LOW}&])+"
+# number / optional year / symbol with "-" parts: 1472/QĐ-TTg, 121/2020/QH14; a joint
+# circular's older symbol names its issuers after a "/": 04/2001/TTLT/YT-TM.
 NUMBER_PATTERN = (
     rf"(?P<num>\d+[A-Za-z]?)\s*/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?"
-    rf"(?P<sym>{_SYM_PART}(?:\s*[-–_]\s*{_SYM_PART})*)"
+    rf"(?P<sym>(?:TTLT\s*/\s*)?{_SYM_PART}(?:\s*[-–_]\s*{_SYM_PART})*)"
 )
 # Dates as "28/9/2020" or "ngày 28 tháng 02 năm 2023".
 DATE_PATTERN = (
@@ -46,11 +48,11 @@ _BARE = re.compile(
     rf"(?<![\w/])(?P<num>\d+[A-Za-z]?)/(?:(?P<year>(?:19|20)\d{{2}})/)?"
     rf"(?P<sym>[A-Z{UP}][0-9A-Za-z{UP}{LOW}&]*(?:-{_SYM_PART})+|QH\d+)(?![\w/])"
 )
-# A Party document: number-TYPE/BODY ("36-CT/TW", "08-CTr/TU", "179- KH/TU",
-# "68-HD/BTGTU"); the body part is in capitals.
+# A Party or Youth Union document: number-TYPE/BODY ("36-CT/TW", "08-CTr/TU", "179- KH/TU",
+# "68-HD/BTGTU", "183-KH/TWĐTN-TNNT"); the body part is in capitals.
 _PARTY = re.compile(
     rf"(?<![\w/-])(?P<num>\d+)\s*-\s*(?P<type>[A-Z{UP}][A-Za-z{UP}{LOW}]{{0,4}})"
-    rf"/(?P<body>[A-Z{UP}]{{2,}}[0-9A-Z{UP}]*)(?![\w/])"
+    rf"/(?P<body>[A-Z{UP}]{{2,}}[0-9A-Z{UP}]*(?:-[A-Z{UP}][0-9A-Z{UP}]*)*)(?![\w/])"
 )
 # A law cited by name: capital "Luật" or "Bộ luật" not followed by "số"/"này".
 _NAMED = re.compile(rf"(?:{_PART})?(?P<law>(?:Bộ\s+luật|Luật)\s+(?!số\b|này\b)[{UP}{LOW}])")

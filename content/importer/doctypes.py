@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from base.vietnamese import fold, normalise_number
 
 #: ASCII code (used as database choice) -> Vietnamese name.
@@ -76,7 +78,7 @@ def code_for_symbol(symbol: str) -> str | None:
     A symbol whose first part is no type abbreviation belongs to a công văn;
     "QH14" (Luật or Nghị quyết of Quốc hội) says nothing and gives None.
     """
-    parts = normalise_number(symbol).split("-")
+    parts = re.split(r"[-/]", normalise_number(symbol))  # "TTLT/YT-TM": an older joint symbol
     head = parts[0]
     if head in _BY_ABBR_KEY and len(parts) > 1:
         return _BY_ABBR_KEY[head]

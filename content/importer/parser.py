@@ -63,6 +63,13 @@ _NUMBER_LINE = re.compile(
 _HEADER_NUMBER = re.compile(
     NUMBER_PATTERN.replace(r"(?P<num>\d+[A-Za-z]?)", r"(?P<num>\d+[A-Za-z]?)?", 1)
 )
+# A draft's mark in the header: "DỰ THẢO", "DỰ THẢO 1", "Dự thảo lần 2".
+_DRAFT_MARK = re.compile(r"^\s*(?:DỰ THẢO|Dự thảo)(?:\s+(?:LẦN|lần)\s*)?(?:\s*\d+)?\s*$")
+# A Party or Youth Union number, without a year: "225 - KH/TWĐTN-CTTN", "36-CT/TW".
+_PARTY_NUMBER = re.compile(
+    rf"^\s*(?P<num>\d+)\s*-\s*(?P<sym>[{UP}A-Z][A-Za-z{UP}{LOW}]{{0,4}}\s*/\s*"
+    rf"[{UP}A-Z]{{2,}}[0-9A-Z{UP}]*(?:\s*-\s*[{UP}A-Z][0-9A-Z{UP}]*)*)"
+)
 # "TP. Kon Tum, ngày 28 tháng 12 năm 2020"; day and month may be left blank.
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d][^,]{0,40}?)\s*,\s*ngày\b[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*"
@@ -149,8 +156,9 @@ _SELF_SENDER = re.compile(
     rf"\s+(?:đề nghị|yêu cầu|hướng dẫn|thông báo)\b"
 )
 
-# Each ministry of a joint header: "BỘ Y TẾ - BỘ GIÁO DỤC VÀ ĐÀO TẠO".
-_MINISTRY_HEADS = re.compile(r"(?:^|\s*[-,]?\s+)(?=BỘ\s+(?!TRƯỞNG))")
+# Each ministry (or national committee) of a joint header: "BỘ Y TẾ - BỘ GIÁO DỤC VÀ
+# ĐÀO TẠO", "BỘ Y TẾ - ... - UỶ BAN BẢO VỆ VÀ CHĂM SÓC TRẺ EM VIỆT NAM".
+_MINISTRY_HEADS = re.compile(r"(?:^|\s*[-,]?\s+)(?=BỘ\s+(?!TRƯỞNG)|(?:ỦY|UỶ) BAN\s+(?!NHÂN DÂN))")
 # A unit above the issuer in a two-line header: "UBND TỈNH LAI CHÂU" / "SỞ ...".
 _PARENT_SPLIT = re.compile(
     rf"^(?P<parent>(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|BỘ\s+[{UP}\s,-]+?)"
@@ -159,7 +167,9 @@ _PARENT_SPLIT = re.compile(
     rf"\s+\S.*)$"
 )
 # A local council above the issuer, and the unit it governs ("thị xã Đồng Xoài").
-_LOCAL_PARENT = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?P<unit>\S.*)$")
+_LOCAL_PARENT = re.compile(
+    r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?P<unit>\S.*)$"
+)
 # A unit's level abbreviated in a header ("UBND TX. ĐỒNG XOÀI").
 _ABBREVIATED_LEVEL = {"TX.": "THỊ XÃ", "TP.": "THÀNH PHỐ"}
 # "PHÒNG GIÁO DỤC-ĐÀO TẠO": the department's name is "Giáo dục và Đào tạo".
@@ -285,6 +295,7 @@ class _Header:
 
     def _step(self, paragraph: str) -> bool:
         readers = (
+            self._draft_mark,
             self._number,
             self._place_date,
             self._letter,
@@ -312,12 +323,25 @@ class _Header:
             return False
         self.number_kind = match.group("kind")
         rest, _, subject = match.group("rest").partition("V/v")
-        number = _HEADER_NUMBER.search(rest)
-        if number:
+        party = _PARTY_NUMBER.match(rest)
+        number = None if party else _HEADER_NUMBER.search(rest)
+        if party:
+            self.doc.symbol = tidy_number(party.group("sym"))
+            self.doc.number = tidy_number(f"{party.group('num')}-{self.doc.symbol}")
+            self.doc.number_key = normalise_number(self.doc.number)
+        elif number:
             _set_number(self.doc, number)
         if subject.strip(" :."):
             self.letter = True
             self.doc.subject = subject.strip(" :.")
+        self.index += 1
+        return True
+
+    def _draft_mark(self, paragraph: str) -> bool:
+        """ "DỰ THẢO 1" above the type line: said in a warning, not part of the issuer."""
+        if not _DRAFT_MARK.match(paragraph):
+            return False
+        self.doc.warnings.append(f"Văn bản ghi “{paragraph.strip()}”: đây là bản dự thảo")
         self.index += 1
         return True
 
@@ -416,7 +440,7 @@ class _Header:
         if not caps:
             return
         caps = _LOST_INITIAL.sub(lambda m: ("Ủ" if m.group()[0] == "Y" else "HỘ") + m.group(), caps)
-        split = _PARENT_SPLIT.match(caps)
+        split = None if len(_MINISTRY_HEADS.findall(caps)) > 1 else _PARENT_SPLIT.match(caps)
         if split:
             parent = " ".join(_ABBREVIATED_LEVEL.get(w, w) for w in split.group("parent").split())
             self.doc.issuer_parent = org_case(expand_abbreviations(parent))
