@@ -210,6 +210,26 @@ def test_identity_is_issuer_year_and_number(seeded):
     assert LegalDocumentPage.objects.filter(number_key="03/KH-UBND").count() == 2
 
 
+def test_two_provinces_departments_are_two_issuers_each_in_its_province(library):
+    """Every province has a "Sở Giáo dục và Đào tạo": the same number from two of them is
+    two documents, each filed under its own province's department."""
+
+    def department_plan(province: str) -> str:
+        return (
+            f"UBND TỈNH {province.upper()}\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/KH-SGDĐT\n"
+            f"{province}, ngày 5 tháng 6 năm 2024\nKẾ HOẠCH\nPhòng, chống xâm hại trẻ em\n"
+            "Căn cứ Luật Trẻ em năm 2016;\nI. MỤC ĐÍCH\nBảo vệ trẻ em."
+        )
+
+    for province in ("Lai Châu", "Lào Cai"):
+        assert import_document(parse_text(department_plan(province)), library=library).created
+    plans = LegalDocumentPage.objects.filter(number_key="12/KH-SGDDT").select_related("issuer")
+    assert sorted((p.issuer.name, p.issuer.province.name, p.issuer.level) for p in plans) == [
+        ("Sở Giáo dục và Đào tạo tỉnh Lai Châu", "Lai Châu", Issuer.Level.PROVINCE),
+        ("Sở Giáo dục và Đào tạo tỉnh Lào Cai", "Lào Cai", Issuer.Level.PROVINCE),
+    ]
+
+
 def test_load_demo_is_idempotent_with_documents(library):
     load_legal_library(library)
     counts = (LegalDocumentPage.objects.count(), Revision.objects.count(), Citation.objects.count())
