@@ -63,6 +63,12 @@ _NUMBER_LINE = re.compile(
 _HEADER_NUMBER = re.compile(
     NUMBER_PATTERN.replace(r"(?P<num>\d+[A-Za-z]?)", r"(?P<num>\d+[A-Za-z]?)?", 1)
 )
+# A short line going on with a letter's subject: a date ("Ngày 26/11/2018").
+_SUBJECT_TAIL = re.compile(r"^(?:[Nn]gày|[Nn]ăm|[Tt]háng)\s+\d[\d/.\s]*$")
+# A portal's heading: the subject, then the number in brackets.
+_HEADED_LETTER = re.compile(
+    rf"^(?P<subject>[^()]{{10,250}}?)\s*\((?:Số\s*:?\s*)?{NUMBER_PATTERN}\)$"
+)
 # A draft's mark in the header: "DỰ THẢO", "DỰ THẢO 1", "Dự thảo lần 2".
 _DRAFT_MARK = re.compile(r"^\s*(?:DỰ THẢO|Dự thảo)(?:\s+(?:LẦN|lần)\s*)?(?:\s*\d+)?\s*$")
 # A Party or Youth Union number, without a year: "225 - KH/TWĐTN-CTTN", "36-CT/TW".
@@ -282,6 +288,8 @@ class _Header:
         self.number_kind: str | None = None
         self.type_code: str | None = None
         self.date: tuple[str | None, str | None, str] | None = None
+        self.heading_title = False  # the subject is a portal's title for the document
+        self.done = False
 
     def read(self) -> int:
         """Consume header paragraphs; return the index where the preamble starts."""
@@ -294,7 +302,10 @@ class _Header:
         return self.index
 
     def _step(self, paragraph: str) -> bool:
+        if self.done:
+            return False
         readers = (
+            self._headed_letter,
             self._draft_mark,
             self._number,
             self._place_date,
@@ -337,6 +348,24 @@ class _Header:
         self.index += 1
         return True
 
+    def _headed_letter(self, paragraph: str) -> bool:
+        """A portal's heading over a letter shown from "Kính gửi" on, its number in brackets
+        ("Chỉ đạo triển khai Tháng hành động vì trẻ em năm 2012 (204/UBND-VX)"): the
+        letter's number, and its subject as the portal titles it."""
+        if self.doc.symbol or self.doc.subject or self.caps:
+            return False
+        following = self.paragraphs[self.index + 1 : min(self.index + 3, self.end)]
+        for taken in (1, 2):  # the bracketed number may have been put on a line of its own
+            match = _HEADED_LETTER.match(" ".join([paragraph, *following[: taken - 1]]))
+            if match and len(following) >= taken and _KINH_GUI.match(following[taken - 1]):
+                _set_number(self.doc, match)
+                self.doc.subject, self.heading_title = match.group("subject"), True
+                self.index += taken
+                self._addressees(self.paragraphs[self.index])
+                self.done = True  # the text goes on from "Kính gửi": no header below
+                return True
+        return False
+
     def _draft_mark(self, paragraph: str) -> bool:
         """ "DỰ THẢO 1" above the type line: said in a warning, not part of the issuer."""
         if not _DRAFT_MARK.match(paragraph):
@@ -367,12 +396,33 @@ class _Header:
         _set_date(self.doc, day, month, year)
 
     def _letter(self, paragraph: str) -> bool:
-        if not paragraph.startswith("V/v"):
+        if paragraph.startswith("V/v"):
+            self.letter = True
+            self.doc.subject = paragraph[3:].strip(" :.")
+            self.index += 1
+            return True
+        if not self._letter_subject_without_vv(paragraph):
             return False
         self.letter = True
-        self.doc.subject = paragraph[3:].strip(" :.")
+        self.doc.subject = paragraph.strip(" :.")
         self.index += 1
+        if self.index < self.end and _SUBJECT_TAIL.match(self.paragraphs[self.index]):
+            # "Về cho học sinh nghỉ học" / "Ngày 26/11/2018": the subject wrapped
+            self.doc.subject += " " + lower_first(self.paragraphs[self.index].strip(" :."))
+            self.index += 1
         return True
+
+    def _letter_subject_without_vv(self, paragraph: str) -> bool:
+        """ "Về ..." under a letter's number (its symbol names no type), where "V/v" was
+        dropped: the letter's subject, when it is short and no sentence."""
+        return (
+            paragraph.startswith("Về ")
+            and not (self.type_code or self.doc.subject)
+            and self.doc.symbol is not None
+            and code_for_symbol(self.doc.symbol) == "CV"
+            and len(paragraph) <= 200
+            and not ends_sentence(paragraph)
+        )
 
     def _type(self, paragraph: str) -> bool:
         if self.type_code or not is_caps(paragraph):
@@ -671,7 +721,7 @@ def _finish(doc: ParsedDocument, header: _Header, body_text: str) -> None:
         if header.subject_caps:
             subject = recase_from_body(subject, body_text)
         doc.subject = sentence_start(_FOOTNOTE_REF.sub("", subject).strip())
-    doc.title = _title(doc, header.letter)
+    doc.title = doc.subject if header.heading_title else _title(doc, header.letter)
     doc.citations = _citations(doc)
     doc.missing = [name for name in FIELDS if not getattr(doc, name)]
 
@@ -679,7 +729,8 @@ def _finish(doc: ParsedDocument, header: _Header, body_text: str) -> None:
 def _title(doc: ParsedDocument, letter: bool) -> str:
     name = DOC_TYPES.get(doc.doc_type) if doc.doc_type else None
     if letter and doc.subject:
-        return f"V/v {lower_first(doc.subject)}"
+        # "Về cho học sinh nghỉ học": a letter's subject printed without "V/v" is its title
+        return doc.subject if doc.subject.startswith("Về ") else f"V/v {lower_first(doc.subject)}"
     if name and doc.subject:
         return f"{name} {lower_first(doc.subject)}"
     # No subject: no title (a bare "Kế hoạch" says nothing); the page falls back itself.

@@ -286,6 +286,35 @@ def test_a_draft_s_mark_is_said_not_taken_for_the_issuer() -> None:
     assert "Văn bản ghi “DỰ THẢO 1”: đây là bản dự thảo" in doc.warnings
 
 
+def test_a_letter_s_subject_printed_without_v_v_is_its_title() -> None:
+    doc = parse_text(
+        "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
+        "Số : 4144 /GDĐT – VP      Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018\n\n"
+        "Về cho học sinh nghỉ học\n\nNgày 26/11/2018\n\nKHẨN\n\n"
+        "Kính gửi : Chủ tịch Ủy ban nhân dân các quận, huyện.\n\n"
+        "Căn cứ tình hình sau cơn bão số 9, Sở đề nghị cho học sinh nghỉ học."
+    )
+    assert (doc.doc_type, doc.title) == ("CV", "Về cho học sinh nghỉ học ngày 26/11/2018")
+
+
+def test_a_portal_s_heading_over_a_letter_gives_its_number_and_title() -> None:
+    """A letter shown from "Kính gửi" on under the portal's heading: the bracketed number
+    is the letter's own (not a citation), and the body's "…, ngày 05 tháng 3 năm 2012" is
+    no place and date of it."""
+    doc = parse_text(
+        "Chỉ đạo triển khai Tháng hành động vì trẻ em năm 2012 (204/UBND-VX)\n\n"
+        " Kính gửi: Sở Lao động – Thương binh và Xã hội\n\n"
+        "Thực hiện Công văn số 581/LĐTBXH-BVCSTE, ngày 05 tháng 3 năm 2012 của Bộ Lao động – "
+        "Thương binh và Xã hội; Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Giao Sở Lao động – Thương binh và Xã hội xây dựng Kế hoạch."
+    )
+    assert (doc.number, doc.doc_type) == ("204/UBND-VX", "CV")
+    assert doc.title == "Chỉ đạo triển khai Tháng hành động vì trẻ em năm 2012"
+    assert doc.addressees == ["Sở Lao động – Thương binh và Xã hội"]
+    assert (doc.place, doc.issued_on) == (None, None)
+    assert doc.references() == ["581/LĐTBXH-BVCSTE"]
+
+
 # -- the corpus ----------------------------------------------------------------------
 
 
@@ -306,7 +335,7 @@ def test_new_layouts_give_no_invented_value() -> None:
     report = evaluate([LAYOUTS / "texts"], read_expected(LAYOUTS / "expected.tsv"))
     assert report.files == len(LAYOUT_TEXTS) == 12
     assert report.invented == 0, [str(m) for m in report.misses if m.invented]
-    assert report.accuracy >= 0.85, "\n".join(report.lines())
+    assert report.accuracy >= 0.9, "\n".join(report.lines())
 
 
 @pytest.mark.parametrize(
