@@ -50,10 +50,11 @@ _BARE = re.compile(
 )
 # A Party or Youth Union document: number-TYPE/BODY ("36-CT/TW", "08-CTr/TU", "179- KH/TU",
 # "68-HD/BTGTU", "183-KH/TWĐTN-TNNT"); the body part is in capitals.
-_PARTY = re.compile(
-    rf"(?<![\w/-])(?P<num>\d+)\s*-\s*(?P<type>[A-Z{UP}][A-Za-z{UP}{LOW}]{{0,4}})"
-    rf"/(?P<body>[A-Z{UP}]{{2,}}[0-9A-Z{UP}]*(?:-[A-Z{UP}][0-9A-Z{UP}]*)*)(?![\w/])"
+PARTY_NUMBER_PATTERN = (
+    rf"(?P<num>\d+)\s*-\s*(?P<type>[A-Z{UP}][A-Za-z{UP}{LOW}]{{0,4}})"
+    rf"/(?P<body>[A-Z{UP}]{{2,}}[0-9A-Z{UP}]*(?:-[A-Z{UP}][0-9A-Z{UP}]*)*)"
 )
+_PARTY = re.compile(rf"(?<![\w/-]){PARTY_NUMBER_PATTERN}(?![\w/])")
 # A law cited by name: capital "Luật" or "Bộ luật" not followed by "số"/"này".
 _NAMED = re.compile(rf"(?:{_PART})?(?P<law>(?:Bộ\s+luật|Luật)\s+(?!số\b|này\b)[{UP}{LOW}])")
 _NAME_STOP_WORDS = frozenset(
@@ -203,8 +204,13 @@ def _bare(paragraph: str, match: re.Match[str], where: tuple[str | None, str]) -
     )
 
 
+def party_number(match: re.Match[str]) -> str:
+    """ "225-KH/TWĐTN-CTTN" from a match of PARTY_NUMBER_PATTERN."""
+    return f"{match.group('num')}-{match.group('type')}/{match.group('body')}"
+
+
 def _party(paragraph: str, match: re.Match[str], where: tuple[str | None, str]) -> Citation:
-    number = f"{match.group('num')}-{match.group('type')}/{match.group('body')}"
+    number = party_number(match)
     return Citation(
         raw=match.group(0),
         doc_type=code_for_name(match.group("type")),

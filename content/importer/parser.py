@@ -39,9 +39,11 @@ from content.importer.casing import (
 from content.importer.citations import (
     DATE_PATTERN,
     NUMBER_PATTERN,
+    PARTY_NUMBER_PATTERN,
     find_citations,
     iso_date,
     paragraph_relation,
+    party_number,
 )
 from content.importer.doctypes import DOC_TYPES, code_for_name, code_for_symbol, type_names
 from content.importer.encodings import repair_encoding
@@ -72,10 +74,7 @@ _HEADED_LETTER = re.compile(
 # A draft's mark in the header: "DỰ THẢO", "DỰ THẢO 1", "Dự thảo lần 2".
 _DRAFT_MARK = re.compile(r"^\s*(?:DỰ THẢO|Dự thảo)(?:\s+(?:LẦN|lần)\s*)?(?:\s*\d+)?\s*$")
 # A Party or Youth Union number, without a year: "225 - KH/TWĐTN-CTTN", "36-CT/TW".
-_PARTY_NUMBER = re.compile(
-    rf"^\s*(?P<num>\d+)\s*-\s*(?P<sym>[{UP}A-Z][A-Za-z{UP}{LOW}]{{0,4}}\s*/\s*"
-    rf"[{UP}A-Z]{{2,}}[0-9A-Z{UP}]*(?:\s*-\s*[{UP}A-Z][0-9A-Z{UP}]*)*)"
-)
+_PARTY_NUMBER = re.compile(rf"^\s*{PARTY_NUMBER_PATTERN}(?![\w/])")
 # "TP. Kon Tum, ngày 28 tháng 12 năm 2020"; day and month may be left blank.
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d][^,]{0,40}?)\s*,\s*ngày\b[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*"
@@ -337,8 +336,8 @@ class _Header:
         party = _PARTY_NUMBER.match(rest)
         number = None if party else _HEADER_NUMBER.search(rest)
         if party:
-            self.doc.symbol = tidy_number(party.group("sym"))
-            self.doc.number = tidy_number(f"{party.group('num')}-{self.doc.symbol}")
+            self.doc.number = party_number(party)
+            self.doc.symbol = self.doc.number.split("-", 1)[1]
             self.doc.number_key = normalise_number(self.doc.number)
         elif number:
             _set_number(self.doc, number)
@@ -396,17 +395,17 @@ class _Header:
         _set_date(self.doc, day, month, year)
 
     def _letter(self, paragraph: str) -> bool:
-        if paragraph.startswith("V/v"):
-            self.letter = True
-            self.doc.subject = paragraph[3:].strip(" :.")
-            self.index += 1
-            return True
-        if not self._letter_subject_without_vv(paragraph):
+        printed_vv = paragraph.startswith("V/v")
+        if not (printed_vv or self._letter_subject_without_vv(paragraph)):
             return False
         self.letter = True
-        self.doc.subject = paragraph.strip(" :.")
+        self.doc.subject = paragraph.removeprefix("V/v").strip(" :.")
         self.index += 1
-        if self.index < self.end and _SUBJECT_TAIL.match(self.paragraphs[self.index]):
+        if (
+            not printed_vv
+            and self.index < self.end
+            and _SUBJECT_TAIL.match(self.paragraphs[self.index])
+        ):
             # "Về cho học sinh nghỉ học" / "Ngày 26/11/2018": the subject wrapped
             self.doc.subject += " " + lower_first(self.paragraphs[self.index].strip(" :."))
             self.index += 1
